@@ -1,0 +1,1 @@
+"""Pure Python: seed files to records. Reading, normalizing, sentences; no Dagster here."""

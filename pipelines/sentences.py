@@ -1,0 +1,66 @@
+"""Sentences with character offsets, by syntok (segtok's successor, which knows abbreviations such
+as U.S., Gen. and Jan.), and the marking of sentences an article repeats."""
+
+import re
+from dataclasses import dataclass
+
+import syntok.segmenter as segmenter
+
+from pipelines.anatomy import Paragraph
+
+# Short sentences ("He declined.") recur without being the same statement.
+_MIN_REPEAT_LENGTH = 25
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph_index: int
+    start: int
+    end: int
+    text: str
+    role: str
+    duplicate_of: int | None
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            if sentence:
+                starts.append(sentence[0].offset)
+    return starts
+
+
+def split_sentences(body: str, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """Each paragraph's content cut at syntok's sentence starts; spans index into `body`.
+
+    A sentence ends where the next begins (trailing space trimmed), so the spans tile the text even
+    where syntok's tokens normalize what they hold.
+    """
+    sentences: list[Sentence] = []
+    first_seen: dict[str, int] = {}
+    for para in paragraphs:
+        content = body[para.content_start : para.end]
+        starts = _sentence_starts(content) or [0]
+        bounds = [*starts[1:], len(content)]
+        for rel_start, rel_end in zip(starts, bounds, strict=True):
+            piece = content[rel_start:rel_end]
+            stripped = piece.rstrip()
+            lead = len(piece) - len(piece.lstrip())
+            if not stripped.strip():
+                continue
+            start = para.content_start + rel_start + lead
+            end = para.content_start + rel_start + len(stripped)
+            text = body[start:end]
+            duplicate_of = None
+            if para.role == "text" and len(text) >= _MIN_REPEAT_LENGTH:
+                key = _SPACE.sub(" ", text).casefold()
+                duplicate_of = first_seen.get(key)
+                if duplicate_of is None:
+                    first_seen[key] = len(sentences)
+            sentences.append(
+                Sentence(len(sentences), para.index, start, end, text, para.role, duplicate_of)
+            )
+    return sentences

@@ -1,0 +1,20 @@
+"""The `rejected_rows` table: every record that did not land, and why."""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+
+class RejectedRows(pa.DataFrameModel):
+    """One row per rejected record; `article_id` is the seed's key even when it has no valid id."""
+
+    table_name: Series[str]
+    article_id: Series[str]
+    reason: Series[str]
+    detail: Series[str] = pa.Field(nullable=True)
+    seed_path: Series[str] = pa.Field(nullable=True)
+    run_id: Series[str]
+    rejected_at: Series[pa.DateTime]
+
+    class Config:
+        strict = True
+        coerce = True

@@ -1,0 +1,55 @@
+"""The `raw.sentences` staging table: one row per sentence, with its span in the body."""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.fields import SENTENCE_ROLES, article_id, char_offset
+
+
+class Sentences(pa.DataFrameModel):
+    """One row per sentence of an article's body, boilerplate and repeats included but marked."""
+
+    sentence_id: Series[str] = pa.Field(unique=True)
+    article_id: Series[str] = article_id()
+    sentence_index: Series[pa.Int64] = pa.Field(ge=0)
+    paragraph_index: Series[pa.Int64] = pa.Field(ge=0)
+    char_start: Series[pa.Int64] = char_offset()
+    char_end: Series[pa.Int64] = char_offset()
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    role: Series[str] = pa.Field(isin=SENTENCE_ROLES)
+    duplicate_of: Series[pa.Int64] = pa.Field(nullable=True, ge=0)
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["article_id", "sentence_index"]
+
+    @pa.dataframe_check
+    def span_is_text_length(cls, df) -> Series[bool]:
+        """The span is as long as the text it claims to hold."""
+        return (df["char_end"] - df["char_start"]) == df["text"].str.len()
+
+    @pa.dataframe_check
+    def duplicate_points_back(cls, df) -> Series[bool]:
+        """A repeat points to an earlier sentence of the same article."""
+        return df["duplicate_of"].isna() | (df["duplicate_of"] < df["sentence_index"])
+
+
+class SentenceSpans(pa.DataFrameModel):
+    """A sentence joined to its article's body: the span must reproduce the text exactly."""
+
+    sentence_id: Series[str]
+    char_start: Series[pa.Int64] = char_offset()
+    char_end: Series[pa.Int64] = char_offset()
+    text: Series[str]
+    body: Series[str]
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check
+    def span_matches_body(cls, df) -> Series[bool]:
+        """`body[char_start:char_end] == text`."""
+        return df.apply(
+            lambda row: row["body"][row["char_start"] : row["char_end"]] == row["text"], axis=1
+        )
