@@ -22,7 +22,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise SeedError("unreadable", f"starts with a {name} BOM but is not {name}: {exc}")
+                raise SeedError("unreadable", f"starts with a {name} BOM but is not {name}: {exc}") from exc
     if b"\x00" in data:
         raise SeedError("binary", "the file holds NUL bytes: it is not a text file")
     try:

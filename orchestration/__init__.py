@@ -1,0 +1,1 @@
+"""The thin Dagster layer: definitions, assets, checks, partitions, sensors, schedules, the CLI."""

@@ -1,0 +1,167 @@
+"""The `casus` command: run the pipeline in-process, start the UI, query the warehouse."""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.settings import (
+    INSTANCE_CONFIG,
+    PROJECT_ROOT,
+    default_dagster_home,
+    default_seeds_dir,
+    default_warehouse,
+)
+
+
+def prepare_dagster_home(home: Path) -> Path:
+    """A DAGSTER_HOME holding the project's instance config (copied in when absent)."""
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copy(INSTANCE_CONFIG, home / "dagster.yaml")
+    return home
+
+
+def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
+                 instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    """Materialize every asset of the job in this process, for every seed in `seeds`."""
+    from orchestration.definitions import defs
+    from orchestration.defs.partitions import article_partitions
+    from orchestration.defs.resources import CasusPaths
+    from orchestration.registry import plan_run
+    from pipelines.seeds import scan_seeds
+
+    if instance is None:
+        instance = (dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME")
+                    else dg.DagsterInstance.ephemeral())
+    keys = [r.key for r in scan_seeds(seeds)] if seeds.is_dir() else []
+    job = defs.resolve_job_def("casus_job")
+    run_config = {
+        "loggers": {"console": {"config": {"log_level": "INFO"}}},
+        "ops": {"ingest_articles": {"config": {"full_refresh": full_refresh}}},
+    }
+    resources = {"casus": CasusPaths(seeds_dir=str(seeds), warehouse=str(warehouse))}
+    if not keys:
+        print(f"casus: no seeds in {seeds}; rebuilding the SQL models only", file=sys.stderr)
+        sql_assets = [k for k in defs.resolve_asset_graph().get_all_asset_keys()
+                      if k.path[0] != "raw" and k != dg.AssetKey("rejected_rows")]
+        run_config.pop("ops")
+        return job.execute_in_process(instance=instance, run_config=run_config,
+                                      resources=resources, asset_selection=sql_assets,
+                                      raise_on_error=False)
+    new, tags = plan_run(instance, keys)
+    if new:
+        instance.add_dynamic_partitions(article_partitions.name, new)
+    return job.execute_in_process(instance=instance, run_config=run_config, tags=tags,
+                                  resources=resources, raise_on_error=False)
+
+
+def summarize(warehouse: Path) -> dict[str, int]:
+    from warehouse.connection import read_connection
+
+    with read_connection(warehouse) as conn:
+        counts = {}
+        for label, table in (("articles", "raw.articles"), ("sentences", "raw.sentences"),
+                             ("rejected rows", "rejected_rows")):
+            counts[label] = conn.execute(f"select count(*) from {table}").fetchone()[0]
+    return counts
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    seeds, warehouse = Path(args.seeds).resolve(), Path(args.warehouse).resolve()
+    if not seeds.is_dir():
+        print(f"casus: seeds folder {seeds} does not exist", file=sys.stderr)
+        return 2
+    result = run_pipeline(seeds, warehouse, full_refresh=args.full_refresh)
+    if not result.success:
+        print(f"casus: the run failed (run id {result.run_id}); see the log above", file=sys.stderr)
+        return 1
+    counts = summarize(warehouse)
+    print("casus run: " + ", ".join(f"{n} {label}" for label, n in counts.items())
+          + f"; warehouse {warehouse}")
+    if counts["rejected rows"]:
+        print("  see them with: casus query \"select * from rejected_rows\"")
+    return 0
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    home = prepare_dagster_home(Path(args.dagster_home).resolve())
+    env = {**os.environ, "DAGSTER_HOME": str(home),
+           "CASUS_SEEDS_DIR": str(Path(args.seeds).resolve()),
+           "CASUS_WAREHOUSE": str(Path(args.warehouse).resolve())}
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [str(dagster), "dev", "-m", "orchestration.definitions",
+               "-h", "127.0.0.1", "-p", str(args.port)]
+    print(f"casus ui: http://127.0.0.1:{args.port}  (DAGSTER_HOME={home})", flush=True)
+    try:
+        return subprocess.call(command, env=env, cwd=PROJECT_ROOT)
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from warehouse.errors import WarehouseMissing
+    from warehouse.query import run_query
+
+    try:
+        frame = run_query(Path(args.warehouse).resolve(), args.sql)
+    except WarehouseMissing as exc:
+        print(f"casus: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a SQL error is the user's to fix: show it, no traceback
+        print(f"casus: query failed: {exc}", file=sys.stderr)
+        return 1
+    if args.csv:
+        frame.to_csv(sys.stdout, index=False)
+    elif args.json:
+        print(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    else:
+        with __import__("pandas").option_context("display.max_rows", 200, "display.width", 200,
+                                                 "display.max_colwidth", 80):
+            print(frame.to_string(index=False) if not frame.empty else "(no rows)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casus", description="News articles to a validated political-event warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    seeds_help = "folder of seed articles (default: $CASUS_SEEDS_DIR, else ./seeds)"
+    warehouse_help = "DuckDB warehouse file (default: $CASUS_WAREHOUSE, else ./data/casus.duckdb)"
+
+    run = sub.add_parser("run", help="ingest the seeds and build every table, in this process")
+    run.add_argument("--seeds", default=str(default_seeds_dir()), help=seeds_help)
+    run.add_argument("--warehouse", default=str(default_warehouse()), help=warehouse_help)
+    run.add_argument("--full-refresh", action="store_true",
+                     help="re-ingest every article, even those unchanged since their last run")
+    run.set_defaults(func=cmd_run)
+
+    ui = sub.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000, help="port to listen on (default: 3000)")
+    ui.add_argument("--seeds", default=str(default_seeds_dir()), help=seeds_help)
+    ui.add_argument("--warehouse", default=str(default_warehouse()), help=warehouse_help)
+    ui.add_argument("--dagster-home", default=str(default_dagster_home()),
+                    help="Dagster instance folder (default: $DAGSTER_HOME, else ./.dagster_home)")
+    ui.set_defaults(func=cmd_ui)
+
+    query = sub.add_parser("query", help="run read-only SQL against the warehouse")
+    query.add_argument("sql", help="the SQL to run, e.g. \"select * from dim_articles\"")
+    query.add_argument("--warehouse", default=str(default_warehouse()), help=warehouse_help)
+    fmt = query.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+    fmt.add_argument("--json", action="store_true", help="print a JSON array of rows")
+    query.set_defaults(func=cmd_query)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

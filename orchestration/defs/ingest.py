@@ -1,0 +1,161 @@
+"""Seeds to the validated staging tables: one partition per article, many articles per run."""
+
+import time
+from datetime import datetime
+
+import dagster as dg
+import pandas as pd
+
+from orchestration.defs.partitions import article_partitions
+from orchestration.defs.resources import CasusPaths
+from orchestration.metadata import markdown_preview, pandera_column_schema
+from pipelines.ingest import ingest_record
+from pipelines.seeds import scan_seeds
+from pipelines.validate import validate_batch
+from pipelines.version import PIPELINE_VERSION
+from schemas import Articles, RejectedRows, Sentences
+from warehouse.connection import write_connection
+from warehouse.tables import REJECTED_TABLE, ensure_tables, ingest_state, replace_articles
+
+# Articles per transaction: each one whole, and few enough that a crash loses little work.
+BATCH_SIZE = 250
+
+ARTICLES = dg.AssetKey(["raw", "articles"])
+SENTENCES = dg.AssetKey(["raw", "sentences"])
+REJECTED = dg.AssetKey(REJECTED_TABLE)
+
+
+class IngestConfig(dg.Config):
+    full_refresh: bool = False
+    """Re-ingest articles whose seed and pipeline are unchanged since their last ingestion."""
+
+
+def _spec(key: dg.AssetKey, table: str, model, description: str, deps=()) -> dg.AssetSpec:
+    return dg.AssetSpec(
+        key=key,
+        description=description,
+        deps=list(deps),
+        group_name="ingest",
+        kinds={"duckdb", "python"},
+        metadata={"dagster/column_schema": pandera_column_schema(model),
+                  "dagster/table_name": table},
+    )
+
+
+def _rejected_frame(rejections, run_id: str) -> pd.DataFrame:
+    now = datetime.now()
+    return RejectedRows.validate(pd.DataFrame(
+        [{"table_name": r.table_name, "article_id": r.key, "reason": r.reason, "detail": r.detail,
+          "seed_path": r.seed_path, "run_id": run_id, "rejected_at": now} for r in rejections],
+        columns=list(RejectedRows.to_schema().columns),
+    ))
+
+
+def _stored_check(conn, table: str, model, keys: list[str], asset: dg.AssetKey,
+                  rejected: int) -> dg.AssetCheckResult:
+    """Re-validate what is stored for this run's articles: what landed must hold to the model."""
+    conn.register("_run_keys", pd.DataFrame({"key": keys}))
+    stored = conn.execute(
+        f"select * from {table} where article_id in (select key from _run_keys)").df()
+    conn.unregister("_run_keys")
+    try:
+        model.validate(stored, lazy=True)
+        failures = None
+    except Exception as errors:  # pandera.errors.SchemaErrors, reported not raised
+        failures = getattr(errors, "failure_cases", pd.DataFrame({"error": [str(errors)]}))
+    metadata = {"rows_checked": len(stored), "rejected_in_run": rejected}
+    if failures is not None:
+        metadata["failure_cases"] = markdown_preview(failures, rows=10)
+    return dg.AssetCheckResult(asset_key=asset, check_name="pandera_schema",
+                               passed=failures is None, metadata=metadata)
+
+
+@dg.multi_asset(
+    name="ingest_articles",
+    specs=[
+        _spec(ARTICLES, "raw.articles", Articles,
+              "One row per article: normalized body, source, date and provenance of its seed."),
+        _spec(SENTENCES, "raw.sentences", Sentences,
+              "One row per sentence with its span in the body; repeats and boilerplate marked.",
+              deps=[ARTICLES]),
+        _spec(REJECTED, REJECTED_TABLE, RejectedRows,
+              "One row per rejected record (unreadable seed, invalid row) with reason and detail."),
+    ],
+    check_specs=[
+        dg.AssetCheckSpec("pandera_schema", asset=ARTICLES, blocking=True,
+                          description="Stored article rows of this run validate against Articles."),
+        dg.AssetCheckSpec("pandera_schema", asset=SENTENCES, blocking=True,
+                          description="Stored sentence rows of this run validate against Sentences."),
+        dg.AssetCheckSpec("no_rejections", asset=REJECTED,
+                          description="Warns when this run rejected any record."),
+    ],
+    partitions_def=article_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+)
+def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, casus: CasusPaths):
+    """Read the partitions' seeds, validate with pandera, replace their rows article by article."""
+    keys = set(context.partition_keys)
+    records = [r for r in scan_seeds(casus.seeds_path) if r.key in keys]
+    missing = sorted(keys - {r.key for r in records})
+    if missing:
+        context.log.warning(f"{len(missing)} partitions have no seed in {casus.seeds_dir} "
+                            f"(first: {missing[:3]}); their stored rows are left as they are")
+    run_id = context.run.run_id
+    landed = rejected = skipped = 0
+    previews: list[pd.DataFrame] = []
+    started = time.monotonic()
+    with write_connection(casus.warehouse_path) as conn:
+        ensure_tables(conn)
+        state = ingest_state(conn)
+        todo = [r for r in records if config.full_refresh
+                or state.get(r.key) != (r.content_hash, PIPELINE_VERSION)]
+        skipped = len(records) - len(todo)
+        for offset in range(0, len(todo), BATCH_SIZE):
+            batch = todo[offset : offset + BATCH_SIZE]
+            validated = validate_batch([ingest_record(r) for r in batch])
+            landed_keys = set(validated.articles["article_id"])
+            state_frame = pd.DataFrame([
+                {"key": r.key, "content_hash": r.content_hash, "pipeline_version": PIPELINE_VERSION,
+                 "outcome": "landed" if r.key in landed_keys else "rejected"} for r in batch])
+            replace_articles(
+                conn, validated.keys,
+                {"raw.articles": validated.articles, "raw.sentences": validated.sentences},
+                _rejected_frame(validated.rejections, run_id), state_frame,
+            )
+            landed += len(landed_keys)
+            rejected += len(validated.rejections)
+            if len(previews) < 1:
+                previews.append(validated.articles)
+            done = offset + len(batch)
+            rate = done / max(time.monotonic() - started, 1e-9)
+            context.log.info(f"ingested {done}/{len(todo)} articles ({rate:.0f}/s), "
+                             f"{rejected} rejected rows so far")
+        run_keys = sorted(keys)
+        checks = [
+            _stored_check(conn, "raw.articles", Articles, run_keys, ARTICLES, rejected),
+            _stored_check(conn, "raw.sentences", Sentences, run_keys, SENTENCES, rejected),
+        ]
+        totals = {table: conn.execute(f"select count(*) from {table}").fetchone()[0]
+                  for table in ("raw.articles", "raw.sentences", REJECTED_TABLE)}
+        run_rejections = conn.execute(
+            f"select article_id, reason, detail from {REJECTED_TABLE} where run_id = ?", [run_id]
+        ).df()
+    summary = {"articles_landed": landed, "articles_skipped_unchanged": skipped,
+               "rejected_rows": rejected, "seeds_missing": len(missing)}
+    preview = previews[0] if previews else pd.DataFrame()
+    yield dg.MaterializeResult(asset_key=ARTICLES, metadata={
+        **summary, "dagster/row_count": totals["raw.articles"],
+        "preview": markdown_preview(preview[["article_id", "title", "source_name",
+                                             "published_date", "date_precision"]]
+                                    if not preview.empty else preview)})
+    yield dg.MaterializeResult(asset_key=SENTENCES, metadata={
+        **summary, "dagster/row_count": totals["raw.sentences"]})
+    yield dg.MaterializeResult(asset_key=REJECTED, metadata={
+        "rejected_in_run": rejected, "dagster/row_count": totals[REJECTED_TABLE],
+        "preview": markdown_preview(run_rejections, rows=10, width=120)})
+    yield from checks
+    yield dg.AssetCheckResult(
+        asset_key=REJECTED, check_name="no_rejections", passed=rejected == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"rejected_in_run": rejected,
+                  "rejections": markdown_preview(run_rejections, rows=10, width=120)})

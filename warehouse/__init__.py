@@ -1,0 +1,1 @@
+"""DuckDB: connections and the write lock, table DDL, per-article writes, the SQL model runner."""

@@ -1,0 +1,155 @@
+"""The runner for `dbt_like_sql/`: SQL models, their upstream tables, builds, and YAML tests.
+
+One model per `.sql` file; the folder is the layer (`staging` models are views, `marts` tables).
+Upstream tables are read off the parsed SQL with sqlglot. The YAML beside the models gives each
+its description, column descriptions and tests (`unique`, `not_null`, `accepted_values`,
+`relationships`), compiled here to queries that count failing rows.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+import sqlglot
+import yaml
+from sqlglot import exp
+
+from warehouse.errors import SqlModelError
+
+MATERIALIZATIONS = {"staging": "view", "marts": "table"}
+
+
+@dataclass(frozen=True)
+class ModelTest:
+    kind: str
+    column: str
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        suffix = f"_{self.params['to']}" if self.kind == "relationships" else ""
+        return f"{self.kind}_{self.column}{suffix}"
+
+    @property
+    def description(self) -> str:
+        if self.kind == "accepted_values":
+            return f"{self.column} is one of {', '.join(map(str, self.params['values']))}"
+        if self.kind == "relationships":
+            return f"every {self.column} exists in {self.params['to']}.{self.params['field']}"
+        return f"{self.column} is {self.kind.replace('_', ' ')}"
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    name: str
+    layer: str
+    path: Path
+    sql: str
+    description: str = ""
+    columns: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    tests: tuple[ModelTest, ...] = ()
+
+    @property
+    def materialization(self) -> str:
+        return MATERIALIZATIONS[self.layer]
+
+    @cached_property
+    def upstream(self) -> tuple[str, ...]:
+        return upstream_tables(self.sql, where=str(self.path))
+
+
+def upstream_tables(sql: str, where: str = "<sql>") -> tuple[str, ...]:
+    """Tables a query reads (schema-qualified where it qualifies them), CTE names excluded."""
+    try:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+    except sqlglot.errors.ParseError as exc:
+        raise SqlModelError(f"{where}: not parseable SQL: {exc}") from exc
+    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+    tables = set()
+    for table in tree.find_all(exp.Table):
+        if not table.name or (not table.db and table.name in ctes):
+            continue
+        tables.add(f"{table.db}.{table.name}" if table.db else table.name)
+    return tuple(sorted(tables))
+
+
+def _parse_tests(column: str, raw_tests: list, where: str) -> list[ModelTest]:
+    tests = []
+    for raw in raw_tests or []:
+        kind, params = (raw, {}) if isinstance(raw, str) else next(iter(raw.items()))
+        if kind not in {"unique", "not_null", "accepted_values", "relationships"}:
+            raise SqlModelError(f"{where}: unknown test {kind!r} on column {column}")
+        if kind == "accepted_values" and "values" not in params:
+            raise SqlModelError(f"{where}: accepted_values on {column} needs values")
+        if kind == "relationships" and not {"to", "field"} <= set(params):
+            raise SqlModelError(f"{where}: relationships on {column} needs to and field")
+        tests.append(ModelTest(kind, column, params))
+    return tests
+
+
+def load_models(root: Path) -> list[SqlModel]:
+    """Every model under `root`, with what its layer's YAML says of it, in build order."""
+    models: dict[str, SqlModel] = {}
+    for layer in MATERIALIZATIONS:
+        folder = root / layer
+        docs: dict[str, dict] = {}
+        for yml in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+            for entry in (yaml.safe_load(yml.read_text(encoding="utf-8")) or {}).get("models", []):
+                docs[entry["name"]] = {**entry, "_file": yml.name}
+        for path in sorted(folder.glob("*.sql")):
+            doc = docs.pop(path.stem, {})
+            where = f"{layer}/{doc.get('_file', path.name)}"
+            columns = {c["name"]: c.get("description", "") for c in doc.get("columns", [])}
+            tests = [
+                t
+                for c in doc.get("columns", [])
+                for t in _parse_tests(c["name"], c.get("tests", []), where)
+            ]
+            if path.stem in models:
+                raise SqlModelError(f"{path}: a model named {path.stem} already exists")
+            models[path.stem] = SqlModel(
+                name=path.stem,
+                layer=layer,
+                path=path,
+                sql=path.read_text(encoding="utf-8").strip().rstrip(";"),
+                description=(doc.get("description") or "").strip(),
+                columns=columns,
+                tests=tuple(tests),
+            )
+        if docs:
+            raise SqlModelError(f"{folder}: YAML describes models with no SQL file: {sorted(docs)}")
+    graph = {name: [u for u in m.upstream if u in models] for name, m in models.items()}
+    return [models[name] for name in TopologicalSorter(graph).static_order()]
+
+
+def build_model(conn: duckdb.DuckDBPyConnection, model: SqlModel) -> int:
+    """Create or replace the model's view or table; returns its row count."""
+    conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
+    return conn.execute(f"select count(*) from {model.name}").fetchone()[0]
+
+
+def test_query(model: SqlModel, test: ModelTest) -> str:
+    """A query returning the rows that fail the test."""
+    col, table = test.column, model.name
+    if test.kind == "unique":
+        return (f"select {col}, count(*) as n from {table} where {col} is not null "
+                f"group by {col} having count(*) > 1")
+    if test.kind == "not_null":
+        return f"select * from {table} where {col} is null"
+    if test.kind == "accepted_values":
+        values = ", ".join("'" + str(v).replace("'", "''") + "'" for v in test.params["values"])
+        return f"select * from {table} where {col} is not null and {col}::varchar not in ({values})"
+    to, to_field = test.params["to"], test.params["field"]
+    return (f"select child.* from {table} as child left join {to} as parent "
+            f"on child.{col} = parent.{to_field} "
+            f"where child.{col} is not null and parent.{to_field} is null")
+
+
+def run_test(conn: duckdb.DuckDBPyConnection, model: SqlModel, test: ModelTest) -> tuple[int, list]:
+    """Number of failing rows and the first few of them."""
+    query = test_query(model, test)
+    failing = conn.execute(f"select count(*) from ({query})").fetchone()[0]
+    sample = conn.execute(f"{query} limit 5").fetchall() if failing else []
+    return failing, sample

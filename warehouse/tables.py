@@ -1,0 +1,113 @@
+"""The tables Python writes, their DDL derived from the pandera models, and per-article writes."""
+
+import duckdb
+import pandas as pd
+import pandera.pandas as pa
+
+from schemas import Articles, IngestState, RejectedRows, Sentences
+
+# Table name -> the pandera model that defines its columns.
+INGEST_TABLES: dict[str, type[pa.DataFrameModel]] = {
+    "raw.articles": Articles,
+    "raw.sentences": Sentences,
+}
+REJECTED_TABLE = "rejected_rows"
+STATE_TABLE = "raw.ingest_state"
+ALL_TABLES = {**INGEST_TABLES, REJECTED_TABLE: RejectedRows, STATE_TABLE: IngestState}
+
+_DUCKDB_TYPES = {
+    "str": "VARCHAR",
+    "string": "VARCHAR",
+    "int64": "BIGINT",
+    "Int64": "BIGINT",
+    "float64": "DOUBLE",
+    "Float64": "DOUBLE",
+    "bool": "BOOLEAN",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "datetime64[ns]": "TIMESTAMP",
+}
+
+
+def column_types(model: type[pa.DataFrameModel]) -> dict[str, str]:
+    """Column name -> DuckDB type, read off the pandera model."""
+    return {
+        name: _DUCKDB_TYPES[str(column.dtype)]
+        for name, column in model.to_schema().columns.items()
+    }
+
+
+def create_table_sql(table: str, model: type[pa.DataFrameModel]) -> str:
+    schema = model.to_schema()
+    columns = ",\n  ".join(
+        f"{name} {kind}{'' if schema.columns[name].nullable else ' NOT NULL'}"
+        for name, kind in column_types(model).items()
+    )
+    return f"create table if not exists {table} (\n  {columns}\n)"
+
+
+def ensure_tables(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Create missing tables; a table whose columns drifted from its model is rebuilt empty.
+
+    Returns True when something was rebuilt, in which case the ingest state is cleared too, so
+    the next run re-ingests everything rather than trusting rows of an older shape.
+    """
+    conn.execute("create schema if not exists raw")
+    rebuilt = False
+    for table, model in ALL_TABLES.items():
+        schema, _, name = table.rpartition(".")
+        existing = conn.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = ? and table_name = ? order by ordinal_position",
+            [schema or "main", name],
+        ).fetchall()
+        if existing and dict(existing) != column_types(model):
+            conn.execute(f"drop table {table}")
+            rebuilt = True
+        conn.execute(create_table_sql(table, model))
+    if rebuilt:
+        conn.execute(f"delete from {STATE_TABLE}")
+    return rebuilt
+
+
+def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    conn.register("_incoming", frame)
+    try:
+        conn.execute(f"insert into {table} by name select * from _incoming")
+    finally:
+        conn.unregister("_incoming")
+
+
+def replace_articles(
+    conn: duckdb.DuckDBPyConnection,
+    keys: list[str],
+    frames: dict[str, pd.DataFrame],
+    rejected: pd.DataFrame,
+    state: pd.DataFrame,
+) -> None:
+    """Replace every row of these article keys in one transaction: all of them land, or none."""
+    key_frame = pd.DataFrame({"key": keys})
+    conn.execute("begin transaction")
+    try:
+        conn.register("_keys", key_frame)
+        for table in INGEST_TABLES:
+            conn.execute(f"delete from {table} where article_id in (select key from _keys)")
+        conn.execute(f"delete from {REJECTED_TABLE} where article_id in (select key from _keys)")
+        conn.execute(f"delete from {STATE_TABLE} where key in (select key from _keys)")
+        conn.unregister("_keys")
+        for table, frame in frames.items():
+            _insert(conn, table, frame)
+        _insert(conn, REJECTED_TABLE, rejected)
+        _insert(conn, STATE_TABLE, state)
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
+def ingest_state(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """Seed key -> (content hash, pipeline version) of its last ingestion."""
+    rows = conn.execute(f"select key, content_hash, pipeline_version from {STATE_TABLE}").fetchall()
+    return {key: (digest, version) for key, digest, version in rows}
