@@ -47,12 +47,11 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
     resources = {"casus": CasusPaths(seeds_dir=str(seeds), warehouse=str(warehouse))}
     if not keys:
         print(f"casus: no seeds in {seeds}; rebuilding the SQL models only", file=sys.stderr)
-        sql_assets = [k for k in defs.resolve_asset_graph().get_all_asset_keys()
-                      if k.path[0] != "raw" and k != dg.AssetKey("rejected_rows")]
+        from orchestration.defs.sql_models import sql_assets
+
         run_config.pop("ops")
-        return job.execute_in_process(instance=instance, run_config=run_config,
-                                      resources=resources, asset_selection=sql_assets,
-                                      raise_on_error=False)
+        return dg.materialize(sql_assets, instance=instance, run_config=run_config,
+                              resources=resources, raise_on_error=False)
     new, tags = plan_run(instance, keys)
     if new:
         instance.add_dynamic_partitions(article_partitions.name, new)

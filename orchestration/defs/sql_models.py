@@ -4,6 +4,7 @@ import hashlib
 
 import dagster as dg
 
+from orchestration.defs.ingest import INGEST, INGEST_TABLES
 from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview
 from orchestration.settings import SQL_ROOT
@@ -13,8 +14,8 @@ from warehouse.tables import ensure_tables
 
 
 def table_asset_key(table: str) -> dg.AssetKey:
-    """`raw.articles` is the asset raw/articles; a main-schema table is its own name."""
-    return dg.AssetKey(table.split("."))
+    """The asset that writes a table: the ingest asset for its tables, else the model's name."""
+    return INGEST if table in INGEST_TABLES else dg.AssetKey(table.split("."))
 
 
 def _built_column_schema(conn, model: SqlModel) -> dg.TableSchema:
