@@ -3,7 +3,6 @@
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -96,10 +95,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
     command = [str(dagster), "dev", "-m", "orchestration.definitions",
                "-h", "127.0.0.1", "-p", str(args.port)]
     print(f"casus ui: http://127.0.0.1:{args.port}  (DAGSTER_HOME={home})", flush=True)
-    try:
-        return subprocess.call(command, env=env, cwd=PROJECT_ROOT)
-    except KeyboardInterrupt:
-        return 0
+    # Become `dagster dev`, so a signal to this process reaches the webserver and daemon it runs.
+    os.chdir(PROJECT_ROOT)
+    os.execve(command[0], command, env)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
