@@ -30,6 +30,8 @@ class IngestedArticle:
     key: str
     article: dict | None = None
     sentences: list[dict] = field(default_factory=list)
+    actor_mentions: list[dict] = field(default_factory=list)
+    location_mentions: list[dict] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
 
 

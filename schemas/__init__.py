@@ -2,7 +2,9 @@
 
 from schemas.articles import Articles
 from schemas.ingest_state import IngestState
+from schemas.mentions import ActorMentions, LocationMentions, Spans
 from schemas.rejected import RejectedRows
-from schemas.sentences import Sentences, SentenceSpans
+from schemas.sentences import Sentences
 
-__all__ = ["Articles", "IngestState", "RejectedRows", "Sentences", "SentenceSpans"]
+__all__ = ["ActorMentions", "Articles", "IngestState", "LocationMentions", "RejectedRows",
+           "Sentences", "Spans"]

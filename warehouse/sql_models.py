@@ -57,7 +57,9 @@ class SqlModel:
 
     @cached_property
     def upstream(self) -> tuple[str, ...]:
-        return upstream_tables(self.sql, where=str(self.path))
+        """Tables the model reads, and those its relationships tests compare it with."""
+        tested = {t.params["to"] for t in self.tests if t.kind == "relationships"}
+        return tuple(sorted(set(upstream_tables(self.sql, where=str(self.path))) | tested))
 
 
 def upstream_tables(sql: str, where: str = "<sql>") -> tuple[str, ...]:

@@ -4,12 +4,21 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas import Articles, IngestState, RejectedRows, Sentences
+from schemas import (
+    ActorMentions,
+    Articles,
+    IngestState,
+    LocationMentions,
+    RejectedRows,
+    Sentences,
+)
 
-# Table name -> the pandera model that defines its columns.
+# Table name -> the pandera model that defines its columns; every one has an article_id.
 INGEST_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "raw.articles": Articles,
     "raw.sentences": Sentences,
+    "raw.actor_mentions": ActorMentions,
+    "raw.location_mentions": LocationMentions,
 }
 REJECTED_TABLE = "rejected_rows"
 STATE_TABLE = "raw.ingest_state"

