@@ -79,6 +79,11 @@ def state_actor(iso3: str, sector: str | None = None) -> Actor:
     return Actor(iso3, country, iso3, iso3, None, "state")
 
 
+def media_actor(name: str, iso3: str | None) -> Actor:
+    """A news outlet: its country's MED code, or ---MED when the outlet is not in the lexicon."""
+    return Actor(f"media:{_slug(name)}", name, f"{iso3 or '---'}MED", iso3, "MED", "media")
+
+
 def _code_parts(code: str) -> tuple[str | None, str | None]:
     """(country, sector) of a CAMEO-style code; "---" is an unknown country."""
     if code.startswith(("IGO", "NGO")):
@@ -262,6 +267,13 @@ class ArticleActors:
             consumed.update(range(left, start))
             mention(start, end, actor, resolution, title=title)
 
+        # Surnames of persons met earlier that the parser did not tag this time ("Keller said").
+        for token in doc:
+            if token.i not in consumed and token.pos_ == "PROPN" and token.text in self.persons \
+                    and not any(s <= token.i < e for _k, _p, s, e in labels):
+                known = self.persons[token.text]
+                mention(token.i, token.i + 1, known, "coreference", antecedent_text=known.name)
+
         # Dictionary names that are not part of a person's designation.
         for kind, payload, start, end in labels:
             if consumed.intersection(range(start, end)) or kind == "HOLDER":
@@ -290,9 +302,7 @@ class ArticleActors:
                 mention(start, end, Actor(payload, lx.org_names.get(payload, doc[start:end].text),
                                           payload, None, None, "organization"), "dictionary")
             elif kind == "MEDIA":
-                name = doc[start:end].text
-                mention(start, end, Actor(f"media:{_slug(name)}", name, f"{payload}MED", payload,
-                                          "MED", "media"), "dictionary")
+                mention(start, end, media_actor(doc[start:end].text, payload), "dictionary")
 
         # Collective actors without a nationality in front of them ("police", "the military").
         for start, (end, sector, text) in titles.items():
@@ -349,9 +359,10 @@ class ArticleActors:
                 # Resolved once the quote's speaker is known.
                 m = mention(token.i, token.i + 1, None, "unresolved")
                 m.resolution = "quote_pending"
-        for n in range(len(doc) - 2):
-            span = doc[n:n + 3]
-            if _PAIR_PHRASES.match(span.text) and not consumed.intersection(range(n, n + 3)):
+        pairs = [(n, n + width) for width in (3, 2) for n in range(len(doc) - width + 1)]
+        for n, end in pairs:
+            span = doc[n:end]
+            if _PAIR_PHRASES.match(span.text) and not consumed.intersection(range(n, end)):
                 # The two most-mentioned states among those of this and the previous sentence.
                 recent = {m.actor for m in self.mentions + found if m.actor
                           and m.actor.actor_type == "state"
@@ -359,7 +370,7 @@ class ArticleActors:
                 counts = {a: sum(1 for m in self.mentions + found if m.actor == a) for a in recent}
                 states = sorted(recent, key=lambda a: -counts[a])[:2]
                 if len(states) == 2:
-                    mention(n, n + 3, states[0], "coreference", extra_actors=[states[1]],
+                    mention(n, end, states[0], "coreference", extra_actors=[states[1]],
                             antecedent_text=f"{states[0].name}; {states[1].name}")
 
     def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int

@@ -3,7 +3,7 @@ resolve actor and place mentions article by article."""
 
 from spacy.tokens import Doc
 
-from pipelines.actors import ActorMention, ArticleActors
+from pipelines.actors import CONFIDENCE, ActorMention, ArticleActors, media_actor
 from pipelines.ingest import IngestedArticle
 from pipelines.nlp import load_nlp
 from pipelines.places import PlaceMention, find_place_mentions, resolve_places
@@ -64,6 +64,23 @@ def _place_rows(key: str, mentions: list[PlaceMention]) -> list[dict]:
     return rows
 
 
+def _dateline_source(result: IngestedArticle, actors: ArticleActors) -> ActorMention | None:
+    """The outlet a dateline names ("(Bloomberg) —") is a media actor mention of the article."""
+    article = result.article
+    dateline, source = article.get("dateline"), article.get("source_name")
+    if not dateline or not source or article.get("source_origin") != "dateline":
+        return None
+    body = article["body"]
+    dl_start = body.find(dateline)
+    start = body.find(source, dl_start, dl_start + len(dateline))
+    if dl_start < 0 or start < 0:
+        return None
+    following = [s["sentence_index"] for s in result.sentences if s["char_start"] >= start]
+    return ActorMention(following[0] if following else 0, 0, 0, start, start + len(source), source,
+                        media_actor(source, actors.lx.media_names.get(source)), "dictionary",
+                        CONFIDENCE["dictionary"])
+
+
 def _never_a_place(mention: ActorMention) -> bool:
     """Persons, media and international organizations; a state or a capital may be both."""
     actor = mention.actor
@@ -83,6 +100,9 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
                       for i in range(m.token_start, m.token_end)}
         places.extend(find_place_mentions(doc, index, sentence["char_start"], not_places))
     mentions = actors.finish()
+    source = _dateline_source(result, actors)
+    if source:
+        mentions.insert(0, source)
     context = {m.actor.country_iso3 for m in mentions
                if m.actor and m.actor.actor_type == "state" and m.actor.country_iso3}
     resolve_places(places, context)

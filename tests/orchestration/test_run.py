@@ -38,6 +38,33 @@ def test_good_articles_land_and_bad_ones_are_rejected(seeded, tmp_path, instance
     assert checks[("dim_articles", "unique_article_id")] is True
 
 
+def test_seed_article_actors_and_places(seeded, tmp_path, instance):
+    warehouse = tmp_path / "w.duckdb"
+    run_pipeline(seeded, warehouse, instance=instance)
+    actors = {row[0]: row[1:] for row in _table(warehouse, """
+        select a.name, a.actor_code, a.country_iso3, a.sector, a.actor_type
+        from dim_actors a join fct_actor_mentions m using (actor_id)
+        where m.article_id like '000_%'""")}
+    for state, code in [("Russia", "RUS"), ("North Korea", "PRK"), ("China", "CHN"),
+                        ("United States", "USA"), ("Japan", "JPN"), ("South Korea", "KOR")]:
+        assert actors[state] == (code, code, None, "state"), state
+    for person, country in [("Sergei Lavrov", "RUS"), ("Vladimir Putin", "RUS"),
+                            ("Sergei Shoigu", "RUS"), ("Kim Jong Un", "PRK")]:
+        assert actors[person] == (f"{country}GOV", country, "GOV", "person"), person
+    assert actors["Tass"][3] == "media" and actors["Bloomberg"][3] == "media"
+    places = {row[0]: row[1:] for row in _table(warehouse, """
+        select l.name, l.latitude, l.longitude from dim_locations l
+        join fct_location_mentions m using (location_id) where m.article_id like '000_%'""")}
+    assert abs(places["Pyongyang"][0] - 39.0) < 0.5 and abs(places["Pyongyang"][1] - 125.8) < 0.5
+    assert abs(places["Jeju City"][0] - 33.5) < 0.5
+    assert abs(places["Korean Peninsula"][1] - 127.5) < 2
+    spans = _table(warehouse, """
+        select count(*) filter (where substr(a.body, m.char_start + 1, m.char_end - m.char_start)
+                                       <> m.mention_text), count(*)
+        from fct_actor_mentions m join dim_articles a using (article_id)""")
+    assert spans[0][0] == 0 and spans[0][1] > 20
+
+
 def test_every_sentence_span_matches_the_stored_body(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)

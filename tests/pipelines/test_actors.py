@@ -1,0 +1,97 @@
+"""Actor resolution on short constructed texts: one rule per test, none from the seed article."""
+
+from datetime import date
+
+import pytest
+
+from pipelines.actors import ArticleActors
+from pipelines.nlp import load_nlp
+
+
+def _read(*sentences: str, published: date | None = date(2023, 6, 1), paragraph_of=None):
+    nlp = load_nlp()
+    reader = ArticleActors(published)
+    offset = 0
+    for index, text in enumerate(sentences):
+        paragraph = paragraph_of[index] if paragraph_of else index
+        reader.read_sentence(index, paragraph, nlp(text), offset)
+        offset += len(text) + 1
+    return reader.finish()
+
+
+def _codes(mentions) -> dict[str, str | None]:
+    return {m.text: (m.actor.actor_code if m.actor else None) for m in mentions}
+
+
+def test_states_by_name_short_form_and_demonym_group():
+    codes = _codes(_read("Syrian rebels shelled positions held by the US and France."))
+    assert codes["Syrian rebels"] == "SYRREB"
+    assert codes["US"] == "USA"
+    assert codes["France"] == "FRA"
+
+
+def test_capital_acting_is_its_government_but_a_visit_is_not():
+    mentions = _read("Paris condemned the decision, while officials flew to Tokyo.")
+    codes = _codes(mentions)
+    assert codes["Paris"] == "FRAGOV"
+    assert "Tokyo" not in codes
+    assert next(m for m in mentions if m.text == "Paris").resolution == "metonym"
+
+
+def test_unlisted_titled_person_is_resolved_from_title():
+    (mention,) = [m for m in _read("Brazilian Foreign Minister Joana Pereira arrived on Monday.")
+                  if m.actor and m.actor.actor_type == "person"]
+    assert mention.text == "Joana Pereira"
+    assert (mention.actor.actor_code, mention.resolution) == ("BRAGOV", "title")
+
+
+def test_office_held_on_the_article_date_decides_the_role():
+    def code(day):
+        mentions = _read("Boris Johnson spoke to reporters.", published=day)
+        return next(m.actor for m in mentions if m.text == "Boris Johnson")
+
+    assert code(date(2020, 1, 1)).actor_code == "GBRGOV"
+    assert code(date(2015, 1, 1)) is None  # held no listed office then, no title: not guessed
+
+
+def test_surname_pronoun_and_definite_description_corefer():
+    mentions = _read("German Chancellor Anna Keller met union leaders.",
+                     "Keller said she would act.", "The chancellor did not say when.")
+    keller = [m for m in mentions if m.actor and m.actor.name == "Anna Keller"]
+    assert [m.text for m in keller] == ["Anna Keller", "Keller", "she", "The chancellor"]
+    assert {m.resolution for m in keller[1:]} == {"coreference"}
+
+
+def test_quoted_we_is_the_speakers_country():
+    mentions = _read("“We will not accept this,” Indian Prime Minister Ravi Mehta said.")
+    we = next(m for m in mentions if m.text == "We")
+    assert we.actor.actor_code == "IND"
+    assert we.in_quote and we.resolution == "coreference"
+
+
+def test_media_are_media_and_their_nationality_is_not_a_state_mention():
+    mentions = _read("Russian news agency Interfax reported the talks, citing Reuters.")
+    codes = _codes(mentions)
+    assert codes["Interfax"] == "RUSMED"
+    assert codes["Reuters"] == "GBRMED"
+    assert "Russian" not in codes
+
+
+def test_organizations_have_igo_codes():
+    codes = _codes(_read("NATO and the United Nations urged restraint."))
+    assert codes["NATO"] == "IGOWSTNAT"
+    assert codes["United Nations"] == "IGOUNO"
+
+
+def test_name_without_clue_stays_unresolved():
+    mentions = _read("Later, Tomas Varga walked out of the building.")
+    (varga,) = [m for m in mentions if m.text == "Tomas Varga"]
+    assert varga.actor is None and varga.resolution == "unresolved"
+
+
+@pytest.mark.parametrize("phrase", ["the two countries", "both countries"])
+def test_the_two_countries_are_the_two_most_mentioned_recent_states(phrase):
+    mentions = _read("Sanctions on Iran and on Venezuela, both backed by China, tightened.",
+                     f"Iran and Venezuela said {phrase} would trade more.")
+    pair = next(m for m in mentions if m.text.lower() == phrase)
+    assert {a.actor_code for a in pair.actors} == {"IRN", "VEN"}
