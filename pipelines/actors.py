@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from pipelines.gazetteer import place_index
+from pipelines.gazetteer import is_place_name
 from pipelines.lexicon import Lexicon, lexicon
 
 # Confidence by how a mention was resolved.
@@ -238,11 +238,10 @@ class ArticleActors:
 
         # Persons: dictionary office holders and PERSON entities.
         person_spans: list[tuple[int, int]] = [(s, e) for k, _p, s, e in labels if k == "HOLDER"]
-        places = place_index()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not any(s < ent.end and ent.start < e
                                                   for _k, _p, s, e in labels) \
-                    and ent.text.lower() not in places:
+                    and not is_place_name(ent.text):
                 person_spans.append((ent.start, ent.end))
         for start, end in sorted(person_spans):
             name = doc[start:end].text

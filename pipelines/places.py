@@ -14,12 +14,12 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipelines.gazetteer import Place, countries, place_index
+from pipelines.gazetteer import Place, alternate_index, countries, is_place_name, place_index
 from pipelines.nlp import load_nlp
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _TYPE_PRIOR = {"country": 3.0, "peninsula": 3.0, "water": 3.0, "region": 2.5, "territory": 3.0,
-               "island": 2.5, "admin1": 1.0, "city": 0.0}
+               "island": 2.5, "admin1": 0.5, "city": 0.0}
 _CAPITAL_BONUS = 2.0
 _CONTEXT_BONUS = 2.0
 _QUALIFIER_BONUS = 6.0
@@ -78,11 +78,10 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
                         actor_tokens: set[int]) -> list[PlaceMention]:
     """Place names in one sentence; `actor_tokens` are organizations, media and persons."""
     spans: list[tuple[int, int]] = []
-    index = place_index()
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"}:
             spans.append((ent.start, ent.end))
-        elif ent.label_ in {"PERSON", "ORG"} and ent.text.lower() in index and ent.start > 0 \
+        elif ent.label_ in {"PERSON", "ORG"} and is_place_name(ent.text) and ent.start > 0 \
                 and doc[ent.start - 1].lower_ in _PLACE_INTRODUCERS:
             # The small model tags some unfamiliar places as persons: "the island of Jeju".
             spans.append((ent.start, ent.end))
@@ -110,8 +109,11 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     return mentions
 
 
-def _score(place: Place, context: set[str], qualifier: Place | None) -> float:
+def _score(place: Place, context: set[str], qualifier: Place | None,
+           admin_context: frozenset[str] = frozenset()) -> float:
     score = math.log10(place.population + 10) + _TYPE_PRIOR.get(place.feature_type, 0.0)
+    if place.feature_type == "admin1" and place.country_iso3 in admin_context:
+        score += _CONTEXT_BONUS  # "Georgia and Alabama": other regions of that country named
     if place.feature_type == "city" and (place.name, place.country_iso3) in _capitals():
         score += _CAPITAL_BONUS
     if place.country_iso3 and place.country_iso3 in context:
@@ -126,21 +128,30 @@ def _score(place: Place, context: set[str], qualifier: Place | None) -> float:
 
 def resolve_places(mentions: list[PlaceMention], context_countries: set[str]) -> None:
     """Choose each mention's place; the article's named countries are the context."""
-    index = place_index()
+    index, alternates = place_index(), alternate_index()
+
+    def candidates_of(name: str) -> list[Place]:
+        """Places with that main name; failing any, populous places known by it as well."""
+        return index.get(name.lower()) or alternates.get(name.lower(), [])
+
     context = set(context_countries)
+    admin_context: set[str] = set()
     for m in mentions:  # unambiguous names add their country to the context
-        candidates = index.get(m.text.lower(), [])
+        candidates = candidates_of(m.text)
         if len({c.country_iso3 for c in candidates}) == 1 and candidates[0].country_iso3:
             context.add(candidates[0].country_iso3)
+            if any(c.feature_type == "admin1" for c in candidates):
+                admin_context.add(candidates[0].country_iso3)
     for m in mentions:
-        candidates = index.get(m.text.lower(), [])
+        candidates = candidates_of(m.text)
         m.candidate_count = len(candidates)
         if not candidates:
             continue
-        qualifier_candidates = index.get((m.qualifier or "").lower(), [])
+        qualifier_candidates = candidates_of(m.qualifier or "")
         qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None),
                         default=None)
-        scored = sorted(((_score(p, context, qualifier), p) for p in candidates),
+        scored = sorted(((_score(p, context, qualifier, frozenset(admin_context)), p)
+                         for p in candidates),
                         key=lambda sp: -sp[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 10.0
