@@ -4,6 +4,7 @@ resolve actor and place mentions article by article."""
 from spacy.tokens import Doc
 
 from pipelines.actors import CONFIDENCE, ActorMention, ArticleActors, media_actor
+from pipelines.events import Event, code_article
 from pipelines.ingest import IngestedArticle
 from pipelines.nlp import load_nlp
 from pipelines.places import PlaceMention, find_place_mentions, resolve_places
@@ -64,6 +65,36 @@ def _place_rows(key: str, mentions: list[PlaceMention]) -> list[dict]:
     return rows
 
 
+def _event_rows(result: IngestedArticle, events: list[Event]) -> tuple[list[dict], list[dict]]:
+    key = result.key
+    text_of = {s["sentence_index"]: s["text"] for s in result.sentences}
+    event_rows, actor_rows = [], []
+    for e in events:
+        event_id = f"{key}#{e.sentence_index}:{e.trigger_start}"
+        place = e.place.place if e.place else None
+        event_rows.append({
+            "event_id": event_id, "article_id": key, "sentence_index": e.sentence_index,
+            "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+            "trigger_text": e.trigger_text, "cameo_code": e.cameo_code, "modality": e.modality,
+            "is_negated": e.is_negated, "is_fact": e.is_fact, "event_date": e.event_date,
+            "date_precision": e.date_precision, "date_text": e.date_text,
+            "location_id": place.location_id if place else None,
+            "location_text": e.place.text if e.place else None,
+            "confidence": e.confidence, "mention_count": e.mention_count,
+            "evidence_text": text_of[e.sentence_index],
+            "repeated_in": ",".join(map(str, e.merged_sentences)) or None,
+        })
+        for role, actors in (("source", e.sources), ("target", e.targets)):
+            for actor in actors:
+                actor_rows.append({
+                    "event_id": event_id, "article_id": key, "role": role,
+                    "actor_id": actor.actor_id, "actor_code": actor.actor_code or None,
+                    "actor_name": actor.name, "country_iso3": actor.country_iso3,
+                    "actor_type": actor.actor_type,
+                })
+    return event_rows, actor_rows
+
+
 def _dateline_source(result: IngestedArticle, actors: ArticleActors) -> ActorMention | None:
     """The outlet a dateline names ("(Bloomberg) —") is a media actor mention of the article."""
     article = result.article
@@ -88,7 +119,7 @@ def _never_a_place(mention: ActorMention) -> bool:
 
 
 def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
-        list[ActorMention], list[PlaceMention]]:
+        list[ActorMention], list[PlaceMention], list[Event]]:
     actors = ArticleActors(result.article["published_date"])
     places: list[PlaceMention] = []
     for sentence in extractable(result):
@@ -106,7 +137,14 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
     context = {m.actor.country_iso3 for m in mentions
                if m.actor and m.actor.actor_type == "state" and m.actor.country_iso3}
     resolve_places(places, context)
-    return mentions, places
+    article = result.article
+    sentences = [(s["sentence_index"], docs[s["sentence_index"]], s["char_start"])
+                 for s in extractable(result)]
+    repeats = {s["sentence_index"]: s["duplicate_of"] for s in result.sentences
+               if s["duplicate_of"] is not None and s["role"] == "text"}
+    events = code_article(sentences, mentions, places, article["published_date"],
+                          article["date_precision"], repeats)
+    return mentions, places, events
 
 
 def extract_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
@@ -115,7 +153,9 @@ def extract_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
     for result in results:
         if not result.article:
             continue
-        actor_mentions, place_mentions = extract_article(result, parsed.get(result.key, {}))
+        actor_mentions, place_mentions, events = extract_article(result,
+                                                                 parsed.get(result.key, {}))
         result.actor_mentions = _actor_rows(result.key, actor_mentions)
         result.location_mentions = _place_rows(result.key, place_mentions)
+        result.events, result.event_actors = _event_rows(result, events)
     return parsed

@@ -32,6 +32,8 @@ class IngestedArticle:
     sentences: list[dict] = field(default_factory=list)
     actor_mentions: list[dict] = field(default_factory=list)
     location_mentions: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    event_actors: list[dict] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
 
 
