@@ -47,10 +47,11 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
     if not keys:
         print(f"casus: no seeds in {seeds}; rebuilding the SQL models only", file=sys.stderr)
         from orchestration.defs.sql_models import sql_assets
+        from orchestration.defs.taxonomy import cameo_event_types
 
         run_config.pop("ops")
-        return dg.materialize(sql_assets, instance=instance, run_config=run_config,
-                              resources=resources, raise_on_error=False)
+        return dg.materialize([cameo_event_types, *sql_assets], instance=instance,
+                              run_config=run_config, resources=resources, raise_on_error=False)
     new, tags = plan_run(instance, keys)
     if new:
         instance.add_dynamic_partitions(article_partitions.name, new)

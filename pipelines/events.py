@@ -269,6 +269,9 @@ class SentenceCoder:
                      event_date, precision, date_text, place, round(confidence, 2))
 
     def _verb_event(self, trigger: Token, entry: dict) -> Event | None:
+        if trigger.lemma_ in self.p.threat_verbs | self.p.intent_verbs and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in self.p.verbs for c in trigger.children):
+            return None  # "threatened to attack": the complement is the event, threatened
         if entry.get("prep") and not any(
                 c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] for c in trigger.children):
             return None

@@ -11,13 +11,36 @@ import pandera.errors
 import pandera.pandas as pa
 
 from pipelines.ingest import IngestedArticle, Rejection
-from schemas import ActorMentions, Articles, LocationMentions, Sentences, Spans
+from schemas import (
+    ActorMentions,
+    Articles,
+    EventActors,
+    EventDates,
+    Events,
+    LocationMentions,
+    Sentences,
+    Spans,
+)
 
-# Table -> (model, the IngestedArticle attribute holding its rows, id column, span text column).
-CHILD_TABLES: dict[str, tuple[type[pa.DataFrameModel], str, str, str]] = {
-    "raw.sentences": (Sentences, "sentences", "sentence_id", "text"),
-    "raw.actor_mentions": (ActorMentions, "actor_mentions", "mention_id", "mention_text"),
-    "raw.location_mentions": (LocationMentions, "location_mentions", "mention_id", "mention_text"),
+
+@dataclass(frozen=True)
+class ChildTable:
+    model: type[pa.DataFrameModel]
+    attribute: str  # where IngestedArticle holds its rows
+    id_column: str
+    span: tuple[str, str, str] | None  # start, end and text columns of a span into the body
+
+
+CHILD_TABLES: dict[str, ChildTable] = {
+    "raw.sentences": ChildTable(Sentences, "sentences", "sentence_id",
+                                ("char_start", "char_end", "text")),
+    "raw.actor_mentions": ChildTable(ActorMentions, "actor_mentions", "mention_id",
+                                     ("char_start", "char_end", "mention_text")),
+    "raw.location_mentions": ChildTable(LocationMentions, "location_mentions", "mention_id",
+                                        ("char_start", "char_end", "mention_text")),
+    "raw.events": ChildTable(Events, "events", "event_id",
+                             ("trigger_start", "trigger_end", "trigger_text")),
+    "raw.event_actors": ChildTable(EventActors, "event_actors", "event_id", None),
 }
 
 
@@ -56,17 +79,38 @@ def _detail(messages: list[str]) -> str:
     return "; ".join(sorted(set(messages)))[:2000]
 
 
+def _latest_publication(articles: pd.DataFrame) -> pd.Series:
+    """The last day each article may have been published on, given its date's precision."""
+    published = pd.to_datetime(articles["published_date"])
+    ends = {"day": pd.offsets.Day(0), "week": pd.offsets.Day(6), "month": pd.offsets.MonthEnd(0),
+            "year": pd.offsets.YearEnd(0)}
+    latest = [
+        (day + ends[precision]).date() if precision in ends and not pd.isna(day) else None
+        for day, precision in zip(published, articles["date_precision"], strict=True)
+    ]
+    return pd.Series(latest, index=articles.index)
+
+
 def _validate_children(table: str, frame: pd.DataFrame, articles: pd.DataFrame,
                        seed_paths: dict[str, str], rejections: list[Rejection]) -> pd.DataFrame:
-    model, _attr, id_column, text_column = CHILD_TABLES[table]
+    child = CHILD_TABLES[table]
+    model, id_column = child.model, child.id_column
     if frame.empty:
         return model.validate(frame)
-    spans = frame[[id_column, "char_start", "char_end", text_column, "article_id"]].rename(
-        columns={id_column: "row_id", text_column: "text"}
-    ).merge(articles[["article_id", "body"]], on="article_id", how="left").drop(columns="article_id")
     failed = _failures(model, frame)
-    for row, messages in _failures(Spans, spans).items():
-        failed.setdefault(row, []).extend(messages)
+    if child.span:
+        start, end, text = child.span
+        spans = frame[[id_column, start, end, text, "article_id"]].set_axis(
+            ["row_id", "char_start", "char_end", "text", "article_id"], axis=1
+        ).merge(articles[["article_id", "body"]], on="article_id", how="left")
+        for row, messages in _failures(Spans, spans.drop(columns="article_id")).items():
+            failed.setdefault(row, []).extend(messages)
+    if table == "raw.events":
+        latest = articles[["article_id"]].assign(latest_publication=_latest_publication(articles))
+        dates = frame[[id_column, "event_date", "article_id"]].rename(
+            columns={id_column: "row_id"}).merge(latest, on="article_id", how="left")
+        for row, messages in _failures(EventDates, dates.drop(columns="article_id")).items():
+            failed.setdefault(row, []).extend(messages)
     bad_rows = set(frame.index) if None in failed else set(failed)
     for row in sorted(bad_rows):
         key = frame.at[row, "article_id"]
@@ -93,8 +137,12 @@ def validate_batch(results: list[IngestedArticle]) -> ValidatedBatch:
     articles = Articles.validate(articles.drop(index=bad_articles).reset_index(drop=True))
 
     children = {}
-    for table, (model, attr, _id, _text) in CHILD_TABLES.items():
-        frame = pd.DataFrame([row for r in landed for row in getattr(r, attr)],
-                             columns=list(model.to_schema().columns))
+    for table, child in CHILD_TABLES.items():
+        frame = pd.DataFrame([row for r in landed for row in getattr(r, child.attribute)],
+                             columns=list(child.model.to_schema().columns))
         children[table] = _validate_children(table, frame, articles, seed_paths, rejections)
+    # An event whose row was rejected takes its actor rows with it.
+    kept = set(children["raw.events"]["event_id"])
+    actors = children["raw.event_actors"]
+    children["raw.event_actors"] = actors[actors["event_id"].isin(kept)].reset_index(drop=True)
     return ValidatedBatch(articles, children, rejections, [r.key for r in results])

@@ -50,10 +50,11 @@ class SqlModel:
     description: str = ""
     columns: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     tests: tuple[ModelTest, ...] = ()
+    materialized: str | None = None  # the YAML's override of the layer's default
 
     @property
     def materialization(self) -> str:
-        return MATERIALIZATIONS[self.layer]
+        return self.materialized or MATERIALIZATIONS[self.layer]
 
     @cached_property
     def upstream(self) -> tuple[str, ...]:
@@ -119,6 +120,7 @@ def load_models(root: Path) -> list[SqlModel]:
                 description=(doc.get("description") or "").strip(),
                 columns=columns,
                 tests=tuple(tests),
+                materialized=doc.get("materialized"),
             )
         if docs:
             raise SqlModelError(f"{folder}: YAML describes models with no SQL file: {sorted(docs)}")
@@ -128,6 +130,11 @@ def load_models(root: Path) -> list[SqlModel]:
 
 def build_model(conn: duckdb.DuckDBPyConnection, model: SqlModel) -> int:
     """Create or replace the model's view or table; returns its row count."""
+    other = "table" if model.materialization == "view" else "view"
+    existing = conn.execute("select table_type from information_schema.tables "
+                            "where table_schema = 'main' and table_name = ?", [model.name]).fetchone()
+    if existing and (existing[0] == "VIEW") == (other == "view"):
+        conn.execute(f"drop {other} {model.name}")
     conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
     return conn.execute(f"select count(*) from {model.name}").fetchone()[0]
 

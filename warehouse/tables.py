@@ -7,6 +7,8 @@ import pandera.pandas as pa
 from schemas import (
     ActorMentions,
     Articles,
+    EventActors,
+    Events,
     IngestState,
     LocationMentions,
     RejectedRows,
@@ -19,6 +21,8 @@ INGEST_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "raw.sentences": Sentences,
     "raw.actor_mentions": ActorMentions,
     "raw.location_mentions": LocationMentions,
+    "raw.events": Events,
+    "raw.event_actors": EventActors,
 }
 REJECTED_TABLE = "rejected_rows"
 STATE_TABLE = "raw.ingest_state"

@@ -6,6 +6,7 @@ import dagster as dg
 
 from orchestration.defs.ingest import INGEST, INGEST_TABLES
 from orchestration.defs.resources import CasusPaths
+from orchestration.defs.taxonomy import TABLE as TAXONOMY_TABLE
 from orchestration.metadata import markdown_preview
 from orchestration.settings import SQL_ROOT
 from warehouse.connection import write_connection
@@ -15,7 +16,11 @@ from warehouse.tables import ensure_tables
 
 def table_asset_key(table: str) -> dg.AssetKey:
     """The asset that writes a table: the ingest asset for its tables, else the model's name."""
-    return INGEST if table in INGEST_TABLES else dg.AssetKey(table.split("."))
+    if table in INGEST_TABLES:
+        return INGEST
+    if table == TAXONOMY_TABLE:
+        return dg.AssetKey("cameo_event_types")
+    return dg.AssetKey(table.split("."))
 
 
 def _built_column_schema(conn, model: SqlModel) -> dg.TableSchema:

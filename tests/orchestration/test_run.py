@@ -65,6 +65,46 @@ def test_seed_article_actors_and_places(seeded, tmp_path, instance):
     assert spans[0][0] == 0 and spans[0][1] > 20
 
 
+def test_seed_article_events(seeded, tmp_path, instance):
+    warehouse = tmp_path / "w.duckdb"
+    run_pipeline(seeded, warehouse, instance=instance)
+    facts = _table(warehouse, """
+        select e.event_id, e.root_code, e.event_date, e.date_precision, e.mention_count, l.name
+        from fct_events e left join dim_locations l using (location_id)
+        where e.article_id like '000_%'""")
+    roles = _table(warehouse, """
+        select event_id, role, left(actor_code, 3) from fct_event_actors
+        where article_id like '000_%'""")
+
+    def countries(event_id, role):
+        return tuple(sorted(c for e, r, c in roles if e == event_id and r == role))
+
+    rows = [(*row, countries(row[0], "source"), countries(row[0], "target")) for row in facts]
+    events = {(r[1], tuple(r[6]), tuple(r[7])): r for r in rows}
+    assert all(r[2].year <= 2023 for r in rows)
+
+    def find(root, sources, targets):
+        key = (root, tuple(sorted(sources)), tuple(sorted(targets)))
+        assert key in events, (key, sorted(events))
+        return events[key]
+
+    call = find("02", ["RUS"], ["CHN", "PRK"])
+    assert call[4] == 2  # the repeated lead is the same event, stated twice
+    find("11", ["RUS"], ["JPN", "KOR", "USA"])
+    find("04", ["RUS"], ["PRK"])  # Lavrov's visit, Shoigu's July visit
+    drill = find("15", ["JPN", "KOR", "USA"], [])
+    assert drill[5] == "Jeju City"
+    shoigu = [r for r in rows if r[1] == "04" and r[3] == "month" and r[2].month == 7]
+    assert shoigu and shoigu[0][5] == "Pyongyang"
+    kim_visit = find("04", ["PRK"], ["RUS"])
+    assert (kim_visit[2].month, kim_visit[3]) == (9, "month")
+    find("03", ["RUS"], ["PRK"])  # pledges of help with satellites
+    find("16", [], ["PRK", "RUS"])  # sanctions on both
+    dyads = _table(warehouse, "select count(*) from fct_event_dyads "
+                              "where source_actor_id = target_actor_id")
+    assert dyads == [(0,)]
+
+
 def test_every_sentence_span_matches_the_stored_body(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)

@@ -1,0 +1,83 @@
+"""The event coder on constructed sentences: one behaviour per test."""
+
+from datetime import date
+
+from pipelines.events import code_article
+from pipelines.extract import extract_article, parse_batch
+from pipelines.ingest import ingest_record
+from pipelines.seeds import SeedRecord
+
+
+def _events(text: str, published: str = "2024-03-14"):
+    record = SeedRecord("t1", "t1.json", "json", "c" * 64, encoding="utf-8",
+                        fields={"id": "t1", "text": text, "published": published})
+    result = ingest_record(record)
+    _actors, _places, events = extract_article(result, parse_batch([result])["t1"])
+    return events
+
+
+def _triples(events):
+    return {(tuple(sorted(a.actor_code for a in e.sources)), e.cameo_code,
+             tuple(sorted(a.actor_code for a in e.targets))) for e in events}
+
+
+def test_subject_verb_object_with_compound_targets():
+    events = _events("France condemned Iran and Syria on Tuesday.")
+    assert _triples(events) == {(("FRA",), "111", ("IRN", "SYR"))}
+    assert (events[0].event_date, events[0].date_precision) == (date(2024, 3, 12), "day")
+
+
+def test_object_refines_the_code():
+    assert {e.cameo_code for e in _events("Egypt called for talks with Israel.")} == {"026"}
+    assert {e.cameo_code for e in _events("Egypt called for aid from Israel.")} == {"023"}
+
+
+def test_passive_without_agent_has_a_target_and_no_source():
+    (event,) = _events("Sanctions were imposed on Venezuela last month.")
+    assert event.cameo_code == "163"
+    assert [a.actor_code for a in event.targets] == ["VEN"] and event.sources == []
+    assert (event.event_date, event.date_precision) == (date(2024, 2, 1), "month")
+
+
+def test_passive_agent_is_the_source():
+    assert _triples(_events("Kenya was criticized by Uganda.")) == {(("UGA",), "111", ("KEN",))}
+
+
+def test_negation_and_threat_are_flagged_not_facts():
+    (negated,) = _events("Turkey did not attack Greece.")
+    assert negated.is_negated and not negated.is_fact
+    (threat,) = _events("Pakistan threatened to attack India.")
+    assert (threat.cameo_code, threat.modality, threat.is_fact) == ("138", "threatened", False)
+
+
+def test_visit_targets_the_country_of_the_place_and_is_placed_there():
+    (visit,) = _events("Spanish Prime Minister Luis Ortega traveled to Lima in May.")
+    assert [a.actor_code for a in visit.targets] == ["PER"]
+    assert visit.place.place.name == "Lima"
+    assert (visit.event_date, visit.date_precision) == (date(2023, 5, 1), "month")
+
+
+def test_quoted_speaker_is_the_source():
+    (event,) = _events("“We condemn this aggression against Armenia,” Iranian Foreign Minister "
+                       "Ali Karimi said.")
+    assert event.cameo_code == "111"
+    assert [a.actor_code for a in event.sources] == ["IRN"]
+    assert [a.actor_code for a in event.targets] == ["ARM"]
+
+
+def test_repeated_statement_is_one_event_with_two_mentions():
+    text = ("Brazil praised Argentina for the agreement on trade.\n\n"
+            "(Reuters) — Brazil praised Argentina for the agreement on trade.")
+    (event,) = _events(text)
+    assert event.mention_count == 2
+
+
+def test_no_date_after_publication_when_only_the_year_is_known():
+    events = _events("Chile condemned Bolivia in November.\n\n© 2021 Example News",
+                     published="2021")
+    assert events[0].event_date <= date(2021, 12, 31)
+    assert events[0].date_precision == "month"
+
+
+def test_code_article_with_no_sentences_is_empty():
+    assert code_article([], [], [], None, "unknown", {}) == []
