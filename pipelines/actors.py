@@ -318,6 +318,11 @@ class ArticleActors:
                         "STATE", "SEAT", "CAPITAL"}:
                     iso3 = owner[1][:3]
                     consumed.update(range(owner[2], start))
+                elif end + 1 < len(doc) and doc[end].lower_ == "from":
+                    origin = next((lab for lab in labels if lab[2] == end + 1
+                                   and lab[0] in {"STATE", "DEMONYM"}), None)
+                    if origin:  # "dissidents from Myanmar"
+                        iso3 = origin[1][:3]
                 actor = state_actor(iso3, sector) if iso3 else Actor(
                     f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
                 mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)

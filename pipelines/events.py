@@ -65,13 +65,17 @@ class _Patterns:
     nouns: dict
     intent_verbs: frozenset[str]
     threat_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
+    intent_codes: dict[str, str]
+    negated_codes: dict[str, str]
 
 
 @cache
 def patterns() -> _Patterns:
     raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     return _Patterns(raw["verbs"], raw["nouns"], frozenset(raw["intent_verbs"]),
-                     frozenset(raw["threat_verbs"]))
+                     frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
+                     raw["intent_codes"], raw["negated_codes"])
 
 
 def _np_tokens(head: Token) -> set[int]:
@@ -186,6 +190,22 @@ class SentenceCoder:
             modality = "intended"
         return modality, negated
 
+    def _intent_verb(self, trigger: Token) -> bool:
+        return trigger.dep_ == "xcomp" and trigger.head.lemma_ in self.p.intent_verbs
+
+    def _appeal(self, trigger: Token) -> Event | None:
+        """"A wants B to attack C": A appeals to B; the embedded act is B's, only wished."""
+        governor = trigger.head
+        if trigger.dep_ != "xcomp" or governor.lemma_ not in self.p.appeal_verbs:
+            return None
+        addressees = [c for c in governor.children if c.dep_ in {"dobj", "obj"}] + [
+            c for c in trigger.children if c.dep_ == "nsubj"]
+        targets = self._actors_in(set().union(set(), *(_np_tokens(a) for a in addressees)))
+        sources = self._subject(governor)
+        if not targets or not sources:
+            return None
+        return self._event(governor, "020", sources, targets)
+
     def _verbal_ancestors(self, token: Token) -> list[Token]:
         chain = [token]
         for ancestor in token.ancestors:
@@ -258,6 +278,19 @@ class SentenceCoder:
         modality, negated = self._modality(trigger)
         if modality == "threatened":
             code = "138" if code[:2] in {"18", "19", "20"} else "130"
+        elif modality == "intended" and self._intent_verb(trigger):
+            # "wants to help Israel" is an intent to give aid (033); "wants to attack" a threat.
+            code = self.p.intent_codes.get(code[:2], code)
+            if code[:2] == "13":
+                modality = "threatened"
+        if negated and code[:2] in self.p.negated_codes:
+            code, negated = self.p.negated_codes[code[:2]], False  # a refusal did happen
+        if sources and not targets and place_targets is not None and code[:2] in {"15", "19"}:
+            # force shown or used in a country targets that country ("exercises in Alaska")
+            where = self._place(trigger)
+            if where and where.place.country_iso3 and where.place.country_iso3 not in \
+                    source_countries:
+                targets = [state_actor(where.place.country_iso3)]
         event_date, precision, date_text = self._date(trigger)
         place = self._place(trigger)
         if place is None and place_targets and code in _VISIT_CODES:
@@ -269,6 +302,9 @@ class SentenceCoder:
                      event_date, precision, date_text, place, round(confidence, 2))
 
     def _verb_event(self, trigger: Token, entry: dict) -> Event | None:
+        appeal = self._appeal(trigger)
+        if appeal:
+            return appeal
         if trigger.lemma_ in self.p.threat_verbs | self.p.intent_verbs and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in self.p.verbs for c in trigger.children):
             return None  # "threatened to attack": the complement is the event, threatened
@@ -291,9 +327,9 @@ class SentenceCoder:
             target_tokens |= _np_tokens(o)
         required = set(entry.get("prep") or []) - {"for", "on", "upon"}
         prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
-        # "called for talks between A and B", "held a summit with C"
+        # "called for talks between A and B", "held a summit with C", "lift sanctions on D"
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
-            prep_objects += self._prep_objects(head, {"with", "between", "to", "against"})
+            prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on"})
         for o in prep_objects:
             target_tokens |= _np_tokens(o)
         targets = self._actors_in(target_tokens)
@@ -304,15 +340,18 @@ class SentenceCoder:
                 if targets:
                     break
         if entry.get("inverse"):
-            givers = self._actors_in(set().union(set(), *(
-                _np_tokens(o) for o in self._prep_objects(trigger, {"from"}))))
+            froms = self._prep_objects(trigger, {"from"})
+            for head in objects:  # "received weapons from the government"
+                froms += self._prep_objects(head, {"from"})
+            givers = self._actors_in(set().union(set(), *(_np_tokens(o) for o in froms)))
             sources, targets = givers, sources
             if not sources:
                 where = self._place(trigger)
                 if where and where.place.feature_type == "country":
                     sources = [state_actor(where.place.country_iso3)]
         places = self._places_in(target_tokens)
-        return self._event(trigger, code, sources, targets, entry.get("symmetric", False), places)
+        return self._event(trigger, code, sources, targets, entry.get("symmetric", False),
+                           places or [])
 
     def _noun_event(self, trigger: Token, entry: dict) -> Event | None:
         modifiers = entry.get("requires_modifier")

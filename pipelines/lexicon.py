@@ -73,10 +73,16 @@ def lexicon() -> Lexicon:
     states = countries()
     blocked_demonyms = set(raw["demonym_blocklist"])
     blocked_capitals = set(raw["capital_metonym_blocklist"])
+    # A demonym shared by several states ("French") names the most populous of them.
+    demonym_owner: dict[str, str] = {}
+    for iso3, country in sorted(states.items(), key=lambda kv: kv[1].place.population):
+        if country.demonym:
+            demonym_owner[country.demonym] = iso3
     for iso3, country in states.items():
         for name in (country.name, *country.aliases):
             add(f"STATE|{iso3}", name)
-        if country.demonym and country.demonym not in blocked_demonyms:
+        if country.demonym and country.demonym not in blocked_demonyms \
+                and demonym_owner[country.demonym] == iso3:
             add(f"DEMONYM|{iso3}", country.demonym)
         if country.capital and country.capital not in blocked_capitals:
             add(f"CAPITAL|{iso3}", country.capital)
