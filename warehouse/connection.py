@@ -1,11 +1,20 @@
-"""Connections to the warehouse file, with one writer at a time across processes.
+"""Connections to the warehouse file, with one writer at a time across processes, and the
+published snapshot that readers use.
 
-DuckDB itself lets a single process open a file for writing; two runs (the CLI and a sensor's
-run, say) would make the second fail at once. An advisory lock beside the file makes the second
-writer wait its turn instead.
+DuckDB lets one process open a file for writing, and not while another process reads it: two
+runs (the CLI and a sensor's run, say) would make the second fail at once, and an analyst's open
+query session would make every run fail. So:
+
+- writers take an advisory lock beside the file and wait their turn;
+- readers never open the file runs write. At the end of every run the warehouse is copied to a
+  snapshot beside it (`casus.read.duckdb` for `casus.duckdb`) and swapped in with an atomic
+  rename. A reader sees the last complete run, never half of one; a session opened before the
+  swap keeps reading the snapshot it opened; the writer never meets a reader's lock.
 """
 
 import fcntl
+import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,12 +60,39 @@ def write_connection(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             conn.close()
 
 
+def snapshot_path(database: Path) -> Path:
+    """Where readers find the last complete run: `casus.read.duckdb` beside `casus.duckdb`."""
+    return database.with_name(f"{database.stem}.read{database.suffix}")
+
+
+def publish_snapshot(conn: duckdb.DuckDBPyConnection, database: Path) -> Path:
+    """Copy the warehouse, as of now, to its snapshot and swap it in atomically.
+
+    Call it holding the write lock, with `conn` the only connection to the file.
+    """
+    conn.execute("checkpoint")
+    target = snapshot_path(database)
+    staging = target.with_name(target.name + ".tmp")
+    shutil.copyfile(database, staging)
+    with open(staging, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, target)
+    return target
+
+
+def reader_path(database: Path) -> Path:
+    """The file a reader should open: the snapshot once one is published, else the warehouse."""
+    snapshot = snapshot_path(database)
+    return snapshot if snapshot.exists() else database
+
+
 @contextmanager
 def read_connection(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; fails clearly when there is no warehouse yet."""
-    if not database.exists():
+    """A read-only connection to the published snapshot; fails clearly when there is none."""
+    path = reader_path(database)
+    if not path.exists():
         raise WarehouseMissing(f"no warehouse at {database}; run `casus run` first")
-    conn = duckdb.connect(str(database), read_only=True)
+    conn = duckdb.connect(str(path), read_only=True)
     try:
         yield conn
     finally:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy
 
-from warehouse.connection import read_connection
+from warehouse.connection import read_connection, reader_path
 
 
 def run_query(database: Path, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -15,8 +15,8 @@ def run_query(database: Path, sql: str, params: list | None = None) -> pd.DataFr
 
 
 def sqlalchemy_url(database: Path) -> str:
-    """The duckdb-engine URL of the warehouse, for pandas.read_sql and BI tools."""
-    return f"duckdb:///{database.resolve()}"
+    """The duckdb-engine URL of the warehouse's published snapshot, for pandas and BI tools."""
+    return f"duckdb:///{reader_path(database.resolve())}"
 
 
 def read_only_engine(database: Path) -> sqlalchemy.Engine:
