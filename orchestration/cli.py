@@ -46,12 +46,13 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
     resources = {"casus": CasusPaths(seeds_dir=str(seeds), warehouse=str(warehouse))}
     if not keys:
         print(f"casus: no seeds in {seeds}; rebuilding the SQL models only", file=sys.stderr)
+        from orchestration.defs.charts import dyad_charts
         from orchestration.defs.publish import published_warehouse
         from orchestration.defs.sql_models import sql_assets
         from orchestration.defs.taxonomy import cameo_event_types
 
         run_config.pop("ops")
-        return dg.materialize([cameo_event_types, *sql_assets, published_warehouse],
+        return dg.materialize([cameo_event_types, *sql_assets, dyad_charts, published_warehouse],
                               instance=instance,
                               run_config=run_config, resources=resources, raise_on_error=False)
     new, tags = plan_run(instance, keys)

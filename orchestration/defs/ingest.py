@@ -121,6 +121,12 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
                  "outcome": "landed" if r.key in landed_keys else "rejected"} for r in batch])
             replace_articles(conn, validated.keys, validated.frames(),
                              _rejected_frame(validated.rejections, run_id), state_frame)
+            for rejection in validated.rejections:
+                # Shown on the article's partition in the UI: which failed, and why.
+                context.log_event(dg.AssetObservation(
+                    asset_key=INGEST, partition=rejection.key,
+                    metadata={"rejected_table": rejection.table_name,
+                              "reason": rejection.reason, "detail": rejection.detail[:500]}))
             landed += len(landed_keys)
             rejected += len(validated.rejections)
             if len(previews) < 1:

@@ -11,7 +11,7 @@ from warehouse.connection import publish_snapshot, write_connection
     key="published_warehouse",
     description="The warehouse as of the end of the run, copied to casus.read.duckdb and swapped "
                 "in atomically: what casus query, SQLAlchemy and BI tools read.",
-    deps=[asset.key for asset in sql_assets],
+    deps=[*(asset.key for asset in sql_assets), "dyad_charts"],
     group_name="marts",
     kinds={"duckdb"},
 )
