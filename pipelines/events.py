@@ -266,15 +266,17 @@ class SentenceCoder:
     def _event(self, trigger: Token, code: str, sources: list[Actor], targets: list[Actor],
                symmetric: bool = False, place_targets: list[PlaceMention] | None = None
                ) -> Event | None:
-        if symmetric and not targets and len(sources) > 1:
-            targets = list(sources)
+        mutual = symmetric and not targets and len(sources) > 1
         if not targets and place_targets and code in _VISIT_CODES:
             targets = [state_actor(p.place.country_iso3) for p in place_targets
                        if p.place.country_iso3]
         source_countries = {a.country_iso3 for a in sources if a.country_iso3}
-        if not symmetric:
+        if mutual:  # "A and B met": each party is the other's counterpart
+            targets = list(sources)
+        else:
             targets = [t for t in targets if t not in sources and not (
-                t.actor_type == "state" and t.country_iso3 in source_countries)]
+                not symmetric and t.actor_type == "state" and t.country_iso3 in source_countries)]
+        sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
         modality, negated = self._modality(trigger)
         if modality == "threatened":
             code = "138" if code[:2] in {"18", "19", "20"} else "130"
