@@ -1,0 +1,172 @@
+"""The real UI end to end: `casus ui`, a run launched over the UI's own GraphQL API, a new seed
+landed by the sensor with no click, and a screenshot of the asset graph in headless Chromium."""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import SEED_ARTICLE
+from warehouse.connection import snapshot_path
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _graphql(port: int, query: str, variables: dict | None = None) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", method="POST",
+        data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        body = json.loads(response.read())
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def _wait(predicate, timeout: float, what: str, every: float = 2.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def _article_count(warehouse: Path) -> int:
+    snapshot = snapshot_path(warehouse)
+    if not snapshot.exists():
+        return 0
+    try:
+        with duckdb.connect(str(snapshot), read_only=True) as conn:
+            return conn.execute("select count(*) from dim_articles").fetchone()[0]
+    except duckdb.Error:
+        return 0
+
+
+def _up(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def ui(tmp_path):
+    seeds, warehouse, home = tmp_path / "seeds", tmp_path / "w.duckdb", tmp_path / "dagster_home"
+    seeds.mkdir()
+    shutil.copy(SEED_ARTICLE, seeds / SEED_ARTICLE.name)
+    port = _free_port()
+    casus = Path(sys.executable).with_name("casus")
+    log = (tmp_path / "ui.log").open("w")  # noqa: SIM115 (closed in the teardown below)
+    process = subprocess.Popen(
+        [str(casus), "ui", "--port", str(port), "--seeds", str(seeds), "--warehouse",
+         str(warehouse), "--dagster-home", str(home)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env={k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"})
+    try:
+        _wait(lambda: _up(port), 180, "the Dagster UI to answer")
+        yield {"port": port, "seeds": seeds, "warehouse": warehouse, "tmp": tmp_path}
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+        # Run workers the daemon launched may run on in sessions of their own: stop them too.
+        for pid in _processes_of(home):
+            os.kill(pid, signal.SIGKILL)
+        _wait(lambda: not _processes_of(home), 30, "every process of the instance to stop", 1)
+
+
+def _processes_of(home: Path) -> list[int]:
+    found = subprocess.run(["pgrep", "-f", str(home)], capture_output=True, text=True).stdout
+    return [int(pid) for pid in found.split()]
+
+
+def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
+    if not CHROMIUM:
+        if os.environ.get("CASUS_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required here (CASUS_REQUIRE_BROWSER) but not installed")
+        pytest.skip("chromium is not installed; .ci/run installs it")
+    port = ui["port"]
+    repos = _graphql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name "
+                           "location { name } } } } }")["repositoriesOrError"]["nodes"]
+    selector = {"repositoryName": repos[0]["name"],
+                "repositoryLocationName": repos[0]["location"]["name"]}
+    key = SEED_ARTICLE.stem
+    _graphql(port, """
+        mutation($key: String!, $repo: RepositorySelector!) {
+          addDynamicPartition(partitionsDefName: "articles", partitionKey: $key,
+                              repositorySelector: $repo) { __typename }
+        }""", {"key": key, "repo": selector})
+    launched = _graphql(port, """
+        mutation($params: ExecutionParams!) {
+          launchRun(executionParams: $params) {
+            __typename
+            ... on LaunchRunSuccess { run { runId } }
+            ... on PythonError { message }
+          }
+        }""", {"params": {
+            "selector": {**selector, "jobName": "casus_job"},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": key}]},
+        }})["launchRun"]
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    run_id = launched["run"]["runId"]
+
+    def finished():
+        run = _graphql(port, "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
+                       {"id": run_id})["runOrError"]
+        return run["status"] if run["status"] in {"SUCCESS", "FAILURE", "CANCELED"} else None
+
+    assert _wait(finished, 600, "the launched run to finish", every=3) == "SUCCESS"
+    assert _article_count(ui["warehouse"]) == 1
+
+    (ui["seeds"] / "new_article.txt").write_text(
+        "Leaders meet in Oslo\n\nNorway hosted talks with Sweden in Oslo on Monday.",
+        encoding="utf-8")
+    _wait(lambda: _article_count(ui["warehouse"]) == 2, 600, "the sensor's run to land the seed",
+          every=5)
+
+    screenshot = ui["tmp"] / "asset_graph.png"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={ui['tmp'] / 'chromium'}", "--window-size=1400,900",
+             "--virtual-time-budget=15000"]
+    def dom(path: str) -> str:
+        return subprocess.run([CHROMIUM, *flags, "--dump-dom", f"http://127.0.0.1:{port}{path}"],
+                              capture_output=True, text=True, timeout=180).stdout
+
+    lineage = dom("/asset-groups")
+    assert "Global asset lineage" in lineage
+    assert all(f">{group}<" in lineage for group in ("ingest", "staging", "marts")), lineage[-2000:]
+    catalog = dom("/assets")
+    assert all(name in catalog for name in ("ingest_articles", "dim_articles", "fct_events",
+                                            "mart_dyad_monthly", "mart_event_locations"))
+    subprocess.run([CHROMIUM, *flags, f"--screenshot={screenshot}",
+                    f"http://127.0.0.1:{port}/asset-groups"], capture_output=True, timeout=180,
+                   check=True)
+    from PIL import Image
+
+    image = Image.open(screenshot).convert("RGB")
+    colours = len(set(image.resize((280, 180)).getdata()))
+    assert image.size == (1400, 900) and colours > 50, colours
