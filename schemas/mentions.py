@@ -16,8 +16,8 @@ from schemas.fields import (
 )
 
 
-class ActorMentions(pa.DataFrameModel):
-    """One row per actor mention and actor it denotes ("the two countries" denotes two)."""
+class _Mention(pa.DataFrameModel):
+    """What every mention table starts with: its id, article, sentence and span."""
 
     mention_id: Series[str] = pa.Field(unique=True)
     article_id: Series[str] = article_id()
@@ -25,6 +25,20 @@ class ActorMentions(pa.DataFrameModel):
     char_start: Series[pa.Int64] = char_offset()
     char_end: Series[pa.Int64] = char_offset()
     mention_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check
+    def span_is_text_length(cls, df) -> Series[bool]:
+        """The span is as long as its text."""
+        return (df["char_end"] - df["char_start"]) == df["mention_text"].str.len()
+
+
+class ActorMentions(_Mention):
+    """One row per actor mention and actor it denotes ("the two countries" denotes two)."""
+
     actor_id: Series[str] = pa.Field(nullable=True)
     actor_name: Series[str] = pa.Field(nullable=True)
     actor_code: Series[str] = pa.Field(nullable=True, str_matches=r"^([A-Z]{3}|---)([A-Z]{3})*$")
@@ -46,21 +60,10 @@ class ActorMentions(pa.DataFrameModel):
         """Only an unresolved mention has no actor."""
         return df["actor_id"].isna() == (df["resolution"] == "unresolved")
 
-    @pa.dataframe_check
-    def span_is_text_length(cls, df) -> Series[bool]:
-        """The span is as long as its text."""
-        return (df["char_end"] - df["char_start"]) == df["mention_text"].str.len()
 
-
-class LocationMentions(pa.DataFrameModel):
+class LocationMentions(_Mention):
     """One row per place mention, with the place it was resolved to (if any)."""
 
-    mention_id: Series[str] = pa.Field(unique=True)
-    article_id: Series[str] = article_id()
-    sentence_index: Series[pa.Int64] = pa.Field(ge=0)
-    char_start: Series[pa.Int64] = char_offset()
-    char_end: Series[pa.Int64] = char_offset()
-    mention_text: Series[str] = pa.Field(str_length={"min_value": 1})
     location_id: Series[str] = pa.Field(nullable=True)
     location_name: Series[str] = pa.Field(nullable=True)
     feature_type: Series[str] = pa.Field(nullable=True, isin=FEATURE_TYPES)
@@ -83,11 +86,6 @@ class LocationMentions(pa.DataFrameModel):
         """A resolved place has coordinates; an unresolved one has no place."""
         resolved = df["location_id"].notna()
         return resolved == (df["latitude"].notna() & df["longitude"].notna())
-
-    @pa.dataframe_check
-    def span_is_text_length(cls, df) -> Series[bool]:
-        """The span is as long as its text."""
-        return (df["char_end"] - df["char_start"]) == df["mention_text"].str.len()
 
 
 class Spans(pa.DataFrameModel):
