@@ -318,10 +318,10 @@ class ArticleActors:
                         "STATE", "SEAT", "CAPITAL"}:
                     iso3 = owner[1][:3]
                     consumed.update(range(owner[2], start))
-                elif end + 1 < len(doc) and doc[end].lower_ == "from":
+                elif end + 1 < len(doc) and doc[end].lower_ in {"from", "in", "of"}:
                     origin = next((lab for lab in labels if lab[2] == end + 1
                                    and lab[0] in {"STATE", "DEMONYM"}), None)
-                    if origin:  # "dissidents from Myanmar"
+                    if origin:  # "dissidents from Myanmar", "a court in Guyana"
                         iso3 = origin[1][:3]
                 actor = state_actor(iso3, sector) if iso3 else Actor(
                     f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")

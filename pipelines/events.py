@@ -31,7 +31,8 @@ _VISIT_CODES = {"042", "043", "044"}
 _LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "off", "over", "across"}
 # Nouns a place name may hang from and still place the clause: "the island of Jeju".
 _PLACE_CLASSIFIERS = {"island", "city", "town", "village", "region", "province", "state", "coast",
-                      "waters", "border", "capital", "port", "area", "district", "outskirts"}
+                      "waters", "border", "capital", "port", "area", "district", "outskirts",
+                      "east", "west", "north", "south", "part", "centre", "center", "heart"}
 
 
 @dataclass
@@ -196,7 +197,7 @@ class SentenceCoder:
     def _appeal(self, trigger: Token) -> Event | None:
         """"A wants B to attack C": A appeals to B; the embedded act is B's, only wished."""
         governor = trigger.head
-        if trigger.dep_ != "xcomp" or governor.lemma_ not in self.p.appeal_verbs:
+        if trigger.dep_ not in {"xcomp", "ccomp"} or governor.lemma_ not in self.p.appeal_verbs:
             return None
         addressees = [c for c in governor.children if c.dep_ in {"dobj", "obj"}] + [
             c for c in trigger.children if c.dep_ == "nsubj"]
@@ -266,7 +267,7 @@ class SentenceCoder:
     def _event(self, trigger: Token, code: str, sources: list[Actor], targets: list[Actor],
                symmetric: bool = False, place_targets: list[PlaceMention] | None = None
                ) -> Event | None:
-        mutual = symmetric and not targets and len(sources) > 1
+        mutual = symmetric and len(sources) > 1 and (not targets or set(targets) == set(sources))
         if not targets and place_targets and code in _VISIT_CODES:
             targets = [state_actor(p.place.country_iso3) for p in place_targets
                        if p.place.country_iso3]
@@ -287,8 +288,9 @@ class SentenceCoder:
                 modality = "threatened"
         if negated and code[:2] in self.p.negated_codes:
             code, negated = self.p.negated_codes[code[:2]], False  # a refusal did happen
-        if sources and not targets and place_targets is not None and code[:2] in {"15", "19"}:
-            # force shown or used in a country targets that country ("exercises in Alaska")
+        if sources and not targets and place_targets is not None and code[:2] in {"14", "15",
+                                                                                   "18", "19"}:
+            # protest, force shown or used in a country targets it ("exercises in Alaska")
             where = self._place(trigger)
             if where and where.place.country_iso3 and where.place.country_iso3 not in \
                     source_countries:
@@ -331,7 +333,8 @@ class SentenceCoder:
         prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
         # "called for talks between A and B", "held a summit with C", "lift sanctions on D"
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
-            prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on"})
+            prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
+                                                      "for"})
         for o in prep_objects:
             target_tokens |= _np_tokens(o)
         targets = self._actors_in(target_tokens)
@@ -341,7 +344,9 @@ class SentenceCoder:
                 targets = self._actors_in({t.i for t in o.subtree})
                 if targets:
                     break
-        if entry.get("inverse"):
+        hosting = any(lemma in (entry.get("host_objects") or [])
+                      for lemma in self._object_lemmas(trigger, entry.get("prep"))[:1])
+        if entry.get("inverse") and not hosting:
             froms = self._prep_objects(trigger, {"from"})
             for head in objects:  # "received weapons from the government"
                 froms += self._prep_objects(head, {"from"})
