@@ -51,6 +51,7 @@ class SqlModel:
     columns: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     tests: tuple[ModelTest, ...] = ()
     materialized: str | None = None  # the YAML's override of the layer's default
+    group: str | None = None  # the YAML's group for the UI, else the layer
 
     @property
     def materialization(self) -> str:
@@ -121,6 +122,7 @@ def load_models(root: Path) -> list[SqlModel]:
                 columns=columns,
                 tests=tuple(tests),
                 materialized=doc.get("materialized"),
+                group=doc.get("group"),
             )
         if docs:
             raise SqlModelError(f"{folder}: YAML describes models with no SQL file: {sorted(docs)}")

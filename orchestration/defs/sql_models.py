@@ -41,7 +41,7 @@ def sql_model_asset(model: SqlModel) -> dg.AssetsDefinition:
         name=model.name,
         deps=[table_asset_key(t) for t in model.upstream],
         description=model.description or None,
-        group_name=model.layer,
+        group_name=model.group or model.layer,
         kinds={"duckdb", "sql"},
         check_specs=check_specs,
         code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],

@@ -158,10 +158,11 @@ def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
 
     lineage = dom("/asset-groups")
     assert "Global asset lineage" in lineage
-    assert all(f">{group}<" in lineage for group in ("ingest", "staging", "marts")), lineage[-2000:]
+    assert all(f">{group}<" in lineage for group in ("ingest", "extract", "marts")), lineage[-2000:]
     catalog = dom("/assets")
     assert all(name in catalog for name in ("ingest_articles", "dim_articles", "fct_events",
-                                            "mart_dyad_monthly", "mart_event_locations"))
+                                            "mart_dyad_monthly", "mart_actor_activity",
+                                            "mart_event_locations", "dyad_charts"))
     subprocess.run([CHROMIUM, *flags, f"--screenshot={screenshot}",
                     f"http://127.0.0.1:{port}/asset-groups"], capture_output=True, timeout=180,
                    check=True)
