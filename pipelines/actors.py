@@ -7,7 +7,7 @@ stays an unresolved mention (no actor), never a guess.
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc
@@ -424,7 +424,3 @@ class ArticleActors:
             if m.resolution == "quote_pending":
                 m.resolution, m.confidence = "unresolved", 0.0
         return self.mentions
-
-
-def with_actor(mention: ActorMention, actor: Actor) -> ActorMention:
-    return replace(mention, actor=actor)

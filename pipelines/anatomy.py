@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from pipelines.timex import MONTHS
+
 _DATA = Path(__file__).parent / "data" / "news_anatomy.yaml"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _match_dateline(text: str, rules: _Rules) -> tuple[int, Dateline] | None:
             text=match.group(0).strip(),
             source=(groups.get("source") or "").strip() or None,
             place=place.strip(" ,") if place else None,
-            month=MONTHS.get(month[:3].lower()) if month else None,
+            month=MONTHS.get(month.lower().rstrip(".")) if month else None,
             day=int(day) if day else None,
         )
     return None

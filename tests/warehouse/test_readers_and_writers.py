@@ -40,3 +40,18 @@ def test_open_reader_does_not_block_a_run_and_sees_whole_runs(seeds_dir, tmp_pat
     finally:
         reader.kill()
         reader.wait()
+
+
+def test_sqlalchemy_engine_reads_the_published_snapshot(seeds_dir, tmp_path):
+    import pandas as pd
+
+    from warehouse.query import read_only_engine, sqlalchemy_url
+
+    (seeds_dir / SEED_ARTICLE.name).write_bytes(SEED_ARTICLE.read_bytes())
+    warehouse = tmp_path / "w.duckdb"
+    assert run_pipeline(seeds_dir, warehouse).success
+    assert sqlalchemy_url(warehouse).endswith("w.read.duckdb")
+    frame = pd.read_sql("select article_id, source_name from dim_articles",
+                        read_only_engine(warehouse))
+    assert frame.to_dict("records") == [
+        {"article_id": SEED_ARTICLE.stem, "source_name": "Bloomberg"}]
