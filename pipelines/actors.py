@@ -332,7 +332,7 @@ class ArticleActors:
                     mention(start - 1, end, antecedent.actor, "coreference", title=text,
                             antecedent_text=antecedent.text)
 
-        self._pronouns(doc, sentence_index, paragraph_index, found, consumed, mention)
+        self._pronouns(doc, sentence_index, quotes, found, consumed, mention)
         found.sort(key=lambda m: m.token_start)
         self._attribute_quotes(doc, paragraph_index, found)
         self.mentions.extend(found)
@@ -347,7 +347,7 @@ class ArticleActors:
                 return m
         return None
 
-    def _pronouns(self, doc, sentence_index, paragraph_index, found, consumed, mention) -> None:
+    def _pronouns(self, doc, sentence_index, quotes, found, consumed, mention) -> None:
         for token in doc:
             if token.i in consumed:
                 continue
@@ -359,7 +359,7 @@ class ArticleActors:
                     mention(token.i, token.i + 1, antecedent.actor, "coreference",
                             antecedent_text=antecedent.text)
             elif lower in self.lx.group_pronouns and any(
-                    q0 <= token.idx < q1 for q0, q1 in _quote_ranges(doc.text)):
+                    q0 <= token.idx < q1 for q0, q1 in quotes):
                 # Resolved once the quote's speaker is known.
                 m = mention(token.i, token.i + 1, None, "unresolved")
                 m.resolution = "quote_pending"

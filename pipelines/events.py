@@ -163,8 +163,7 @@ class SentenceCoder:
             lemmas += [c.lemma_.lower() for c in h.children if c.dep_ in {"compound", "amod"}]
         return lemmas
 
-    def _code(self, entry: dict, trigger: Token) -> str | None:
-        lemmas = self._object_lemmas(trigger, entry.get("prep"))
+    def _code(self, entry: dict, lemmas: list[str]) -> str | None:
         objects = entry.get("objects") or {}
         for lemma in lemmas:
             if lemma in objects:
@@ -318,7 +317,8 @@ class SentenceCoder:
         requires = entry.get("requires")
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
             return None
-        code = self._code(entry, trigger)
+        object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
+        code = self._code(entry, object_lemmas)
         if not code:
             return None
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
@@ -344,8 +344,7 @@ class SentenceCoder:
                 targets = self._actors_in({t.i for t in o.subtree})
                 if targets:
                     break
-        hosting = any(lemma in (entry.get("host_objects") or [])
-                      for lemma in self._object_lemmas(trigger, entry.get("prep"))[:1])
+        hosting = any(lemma in (entry.get("host_objects") or []) for lemma in object_lemmas[:1])
         if entry.get("inverse") and not hosting:
             froms = self._prep_objects(trigger, {"from"})
             for head in objects:  # "received weapons from the government"

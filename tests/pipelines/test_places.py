@@ -2,7 +2,7 @@
 
 from pipelines.gazetteer import distance_km
 from pipelines.nlp import load_nlp
-from pipelines.places import find_place_mentions, resolve_places
+from pipelines.places import PlaceMention, find_place_mentions, resolve_places
 
 
 def _places(text: str, context: set[str] | None = None):
@@ -45,7 +45,8 @@ def test_demonyms_are_not_places():
 
 
 def test_unknown_place_stays_unresolved():
-    found = _places("They met in Zqxlandia.")
-    if "Zqxlandia" in found:
-        assert found["Zqxlandia"].place is None
-        assert found["Zqxlandia"].resolution == "unresolved"
+    unknown = PlaceMention(0, 3, 4, 12, 21, "Zqxlandia", preposition="in")
+    known = PlaceMention(0, 6, 7, 30, 35, "Tokyo", preposition="in")
+    resolve_places([unknown, known], set())
+    assert (unknown.place, unknown.resolution, unknown.candidate_count) == (None, "unresolved", 0)
+    assert known.place.country_iso3 == "JPN"
