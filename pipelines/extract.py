@@ -90,7 +90,7 @@ def _event_rows(result: IngestedArticle, events: list[Event]) -> tuple[list[dict
                     "event_id": event_id, "article_id": key, "role": role,
                     "actor_id": actor.actor_id, "actor_code": actor.actor_code or None,
                     "actor_name": actor.name, "country_iso3": actor.country_iso3,
-                    "actor_type": actor.actor_type,
+                    "sector": actor.sector, "actor_type": actor.actor_type,
                 })
     return event_rows, actor_rows
 

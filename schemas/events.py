@@ -4,7 +4,7 @@ import pandera.pandas as pa
 from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
-from schemas.fields import ACTOR_TYPES, DATE_PRECISIONS, ISO3_CODES, article_id, char_offset
+from schemas.fields import ACTOR_TYPES, DATE_PRECISIONS, ISO3_CODES, SECTORS, article_id, char_offset
 from schemas.taxonomy import cameo_codes
 
 MODALITIES = ["asserted", "intended", "threatened", "conditional"]
@@ -58,6 +58,7 @@ class EventActors(pa.DataFrameModel):
     actor_code: Series[str] = pa.Field(nullable=True, str_matches=r"^([A-Z]{3}|---)([A-Z]{3})*$")
     actor_name: Series[str]
     country_iso3: Series[str] = pa.Field(nullable=True, isin=sorted(ISO3_CODES))
+    sector: Series[str] = pa.Field(nullable=True, isin=SECTORS)
     actor_type: Series[str] = pa.Field(isin=ACTOR_TYPES)
 
     class Config:

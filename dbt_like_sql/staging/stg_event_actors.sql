@@ -11,6 +11,7 @@ renamed as (
         actor_code,
         actor_name,
         country_iso3,
+        sector,
         actor_type,
     from source
 )
