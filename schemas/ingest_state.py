@@ -10,7 +10,7 @@ class IngestState(pa.DataFrameModel):
     key: Series[str] = pa.Field(unique=True)
     content_hash: Series[str]
     pipeline_version: Series[str]
-    outcome: Series[str] = pa.Field(isin=["landed", "rejected"])
+    outcome: Series[str] = pa.Field(isin=["landed", "rejected", "quarantined"])
 
     class Config:
         strict = True

@@ -19,6 +19,7 @@ from sqlglot import exp
 from warehouse.errors import SqlModelError
 
 MATERIALIZATIONS = {"staging": "view", "marts": "table"}
+SEVERITIES = ("error", "warn")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class ModelTest:
     kind: str
     column: str
     params: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def severity(self) -> str:
+        """As dbt has it: `error` (rows that fail are quarantined, else the run stops) or `warn`."""
+        config = self.params.get("config") or {}
+        return str(self.params.get("severity") or config.get("severity") or "error").lower()
 
     @property
     def name(self) -> str:
@@ -89,7 +96,11 @@ def _parse_tests(column: str, raw_tests: list, where: str) -> list[ModelTest]:
             raise SqlModelError(f"{where}: accepted_values on {column} needs values")
         if kind == "relationships" and not {"to", "field"} <= set(params):
             raise SqlModelError(f"{where}: relationships on {column} needs to and field")
-        tests.append(ModelTest(kind, column, params))
+        test = ModelTest(kind, column, params or {})
+        if test.severity not in SEVERITIES:
+            raise SqlModelError(f"{where}: severity of {kind} on {column} is {test.severity!r}, "
+                                f"not one of {', '.join(SEVERITIES)}")
+        tests.append(test)
     return tests
 
 
@@ -156,6 +167,43 @@ def test_query(model: SqlModel, test: ModelTest) -> str:
     return (f"select child.* from {table} as child left join {to} as parent "
             f"on child.{col} = parent.{to_field} "
             f"where child.{col} is not null and parent.{to_field} is null")
+
+
+def failing_articles(conn: duckdb.DuckDBPyConnection, model: SqlModel,
+                     test: ModelTest) -> dict[str, str] | None:
+    """Article id -> the failing values, for a test whose failing rows all belong to articles.
+
+    None when the model has no article_id or some failing row has none: a structural failure,
+    which no article's quarantine can mend.
+    """
+    columns = {row[0] for row in conn.execute(f"describe {model.name}").fetchall()}
+    if "article_id" not in columns:
+        return None
+    col = test.column
+    if test.kind == "unique":
+        rows_sql = (f"select article_id, {col} from {model.name} "
+                    f"where {col} in (select {col} from ({test_query(model, test)}))")
+    else:
+        rows_sql = f"select article_id, {col} from ({test_query(model, test)})"
+    rows = conn.execute(rows_sql).fetchall()
+    if not rows or any(article is None for article, _ in rows):
+        return None
+    failing: dict[str, list[str]] = {}
+    for article, value in rows:
+        values = failing.setdefault(article, [])
+        if len(values) < 5 and repr(value) not in values:
+            values.append(repr(value))
+    return {article: f"{test.name}: {col} = {', '.join(values)}" for article, values in failing.items()}
+
+
+def downstream_of(models: list[SqlModel], name: str) -> set[str]:
+    """The models that read `name`, directly or through others."""
+    found: set[str] = set()
+    frontier = {name}
+    while frontier:
+        frontier = {m.name for m in models if set(m.upstream) & frontier} - found
+        found |= frontier
+    return found
 
 
 def run_test(conn: duckdb.DuckDBPyConnection, model: SqlModel, test: ModelTest) -> tuple[int, list]:

@@ -124,3 +124,38 @@ def ingest_state(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
     """Seed key -> (content hash, pipeline version) of its last ingestion."""
     rows = conn.execute(f"select key, content_hash, pipeline_version from {STATE_TABLE}").fetchall()
     return {key: (digest, version) for key, digest, version in rows}
+
+
+def quarantine_articles(
+    conn: duckdb.DuckDBPyConnection, details: dict[str, str], table_name: str, reason: str,
+    run_id: str,
+) -> None:
+    """Move articles out of the warehouse in one transaction: their rows leave every raw table,
+    each gets a `rejected_rows` entry saying which test failed on which values, and its ingest
+    state says `quarantined`, so the next run tries it again (a code fix heals it)."""
+    keys = sorted(details)
+    seeds = dict(conn.execute(
+        "select article_id, seed_path from raw.articles where article_id in (select unnest(?))",
+        [keys]).fetchall())
+    now = pd.Timestamp.now()
+    rejected = RejectedRows.validate(pd.DataFrame(
+        [{"table_name": table_name, "article_id": key, "reason": reason, "detail": details[key],
+          "seed_path": seeds.get(key), "run_id": run_id, "rejected_at": now} for key in keys],
+        columns=list(RejectedRows.to_schema().columns)))
+    conn.execute("begin transaction")
+    try:
+        for table in INGEST_TABLES:
+            conn.execute(f"delete from {table} where article_id in (select unnest(?))", [keys])
+        conn.execute(f"update {STATE_TABLE} set outcome = 'quarantined' "
+                     "where key in (select unnest(?))", [keys])
+        _insert(conn, REJECTED_TABLE, rejected)
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
+def quarantined_keys(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    """Seed keys whose articles a data test moved out; every run tries them again."""
+    rows = conn.execute(f"select key from {STATE_TABLE} where outcome = 'quarantined'").fetchall()
+    return {key for (key,) in rows}

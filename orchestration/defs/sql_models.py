@@ -10,8 +10,18 @@ from orchestration.defs.taxonomy import TABLE as TAXONOMY_TABLE
 from orchestration.metadata import markdown_preview
 from orchestration.settings import SQL_ROOT
 from warehouse.connection import write_connection
-from warehouse.sql_models import SqlModel, build_model, load_models, run_test
-from warehouse.tables import ensure_tables
+from warehouse.sql_models import (
+    ModelTest,
+    SqlModel,
+    build_model,
+    downstream_of,
+    failing_articles,
+    load_models,
+    run_test,
+)
+from warehouse.tables import ensure_tables, quarantine_articles
+
+MODELS = load_models(SQL_ROOT)
 
 
 def table_asset_key(table: str) -> dg.AssetKey:
@@ -31,9 +41,45 @@ def _built_column_schema(conn, model: SqlModel) -> dg.TableSchema:
     ])
 
 
-def sql_model_asset(model: SqlModel) -> dg.AssetsDefinition:
+def _quarantine(context: dg.AssetExecutionContext, conn, model: SqlModel,
+                failed: list[ModelTest], models: list[SqlModel]) -> dict[str, str]:
+    """Move the articles whose rows fail an error-severity test out of the warehouse, then rebuild
+    every table model this run may already have built, so no table keeps their rows.
+
+    Returns article id -> what failed. A failure whose rows name no article is left to fail.
+    """
+    moved: dict[str, str] = {}
+    for test in failed:
+        details = failing_articles(conn, model, test)
+        if not details:
+            continue
+        quarantine_articles(conn, details, model.name, f"test:{test.name}", context.run.run_id)
+        moved.update(details)
+        for key, detail in details.items():
+            context.log.warning(f"quarantined article {key}: {detail}")
+            # Shown on the article's partition: it did not reach the marts, and why.
+            context.log_event(dg.AssetObservation(
+                asset_key=INGEST, partition=key,
+                metadata={"quarantined_by": model.name, "reason": f"test:{test.name}",
+                          "detail": detail[:500]}))
+    if moved:
+        later = downstream_of(models, model.name)
+        built = {name for (name,) in conn.execute(
+            "select table_name from information_schema.tables where table_schema = 'main'"
+        ).fetchall()}
+        for other in models:  # in build order; models not built yet will be built from clean rows
+            if other.name in built and other.name not in later and other.name != model.name:
+                build_model(conn, other)
+        build_model(conn, model)
+    return moved
+
+
+def sql_model_asset(model: SqlModel, models: list[SqlModel] | None = None) -> dg.AssetsDefinition:
+    """The model as an asset; `models` is the whole project it belongs to (for quarantines)."""
+    models = MODELS if models is None else models
     check_specs = [
-        dg.AssetCheckSpec(test.name, asset=model.name, blocking=True, description=test.description)
+        dg.AssetCheckSpec(test.name, asset=model.name, blocking=test.severity == "error",
+                          description=f"{test.description} (severity {test.severity})")
         for test in model.tests
     ]
 
@@ -52,12 +98,22 @@ def sql_model_asset(model: SqlModel) -> dg.AssetsDefinition:
         with write_connection(casus.warehouse_path) as conn:
             ensure_tables(conn)
             rows = build_model(conn, model)
+            outcomes = {test: run_test(conn, model, test) for test in model.tests}
+            failed = [t for t, (n, _) in outcomes.items() if n and t.severity == "error"]
+            quarantined = _quarantine(context, conn, model, failed, models) if failed else {}
+            if quarantined:
+                rows = conn.execute(f"select count(*) from {model.name}").fetchone()[0]
+                outcomes = {test: run_test(conn, model, test) for test in model.tests}
             results = []
-            for test in model.tests:
-                failing, sample = run_test(conn, model, test)
+            for test, (failing, sample) in outcomes.items():
+                moved = sorted(k for k, d in quarantined.items() if d.startswith(f"{test.name}:"))
                 results.append(dg.AssetCheckResult(
                     check_name=test.name, passed=failing == 0,
-                    metadata={"failing_rows": failing, "sample": str(sample[:5])}))
+                    severity=(dg.AssetCheckSeverity.WARN if test.severity == "warn"
+                              else dg.AssetCheckSeverity.ERROR),
+                    metadata={"failing_rows": failing, "sample": str(sample[:5]),
+                              "quarantined_articles": len(moved),
+                              "quarantined": ", ".join(moved[:20])}))
             preview = conn.execute(f"select * from {model.name} limit 5").df()
             schema = _built_column_schema(conn, model)
         context.log.info(f"built {model.materialization} {model.name}: {rows} rows")
@@ -69,4 +125,4 @@ def sql_model_asset(model: SqlModel) -> dg.AssetsDefinition:
     return _asset
 
 
-sql_assets = [sql_model_asset(model) for model in load_models(SQL_ROOT)]
+sql_assets = [sql_model_asset(model) for model in MODELS]

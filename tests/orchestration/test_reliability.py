@@ -7,6 +7,7 @@ import duckdb
 import pytest
 
 from orchestration.cli import run_pipeline
+from orchestration.settings import SQL_ROOT
 from tests.conftest import SHARED
 
 
@@ -49,3 +50,72 @@ def test_every_event_actor_is_a_dimension_row(seeds_dir, tmp_path, instance):
     published = _rows(warehouse.with_name("w.read.duckdb"),
                       "select count(*) from dim_articles")[0][0]
     assert published == len(list(seeds_dir.iterdir()))
+
+
+def _checks(result):
+    return {e.check_name: (e.passed, e.severity) for e in result.get_asset_check_evaluations()}
+
+
+@pytest.mark.slow
+def test_a_failing_data_test_quarantines_its_article_and_a_later_run_heals_it(
+        seeds_dir, tmp_path, instance):
+    import dagster as dg
+
+    from orchestration.defs.resources import CasusPaths
+    from orchestration.defs.sql_models import MODELS, sql_model_asset
+    from warehouse.sql_models import ModelTest, SqlModel
+
+    for key, title in (("good", "Good news"), ("odd", "Odd news"), ("untitled", None)):
+        _write_json(seeds_dir / f"{key}.json", {
+            "id": key, "published": "2024-05-02", "title": title,
+            "text": "Leaders met in Geneva on Tuesday. They agreed to talk again."})
+    warehouse = tmp_path / "w.duckdb"
+    assert run_pipeline(seeds_dir, warehouse, instance=instance).success
+    # A mart whose tests stand for any row-level test an article's data can fail.
+    probe = SqlModel(
+        "fct_probe", "marts", SQL_ROOT / "marts" / "fct_probe.sql",
+        "select article_id, title from dim_articles",
+        tests=(ModelTest("accepted_values", "title", {"values": ["Good news"]}),
+               ModelTest("not_null", "title", {"severity": "warn"})))
+    resources = {"casus": CasusPaths(seeds_dir=str(seeds_dir), warehouse=str(warehouse))}
+    result = dg.materialize([sql_model_asset(probe, [*MODELS, probe])], instance=instance,
+                            resources=resources, raise_on_error=False)
+    assert result.success
+    checks = _checks(result)
+    assert checks["accepted_values_title"] == (True, dg.AssetCheckSeverity.ERROR)
+    assert checks["not_null_title"] == (False, dg.AssetCheckSeverity.WARN)
+    assert _rows(warehouse, "select article_id, table_name, reason, detail like '%Odd news%' "
+                            "from rejected_rows") == [
+        ("odd", "fct_probe", "test:accepted_values_title", True)]
+    for table in ("raw.articles", "raw.sentences", "dim_articles", "fct_probe"):
+        keys = {k for (k,) in _rows(warehouse, f"select distinct article_id from {table}")}
+        assert keys == {"good", "untitled"}, table
+    assert _rows(warehouse, "select outcome from raw.ingest_state where key = 'odd'") == [
+        ("quarantined",)]
+
+    # The data test is gone (the code was fixed): the next run takes the article back.
+    assert run_pipeline(seeds_dir, warehouse, instance=instance).success
+    assert {k for (k,) in _rows(warehouse, "select article_id from dim_articles")} == {
+        "good", "odd", "untitled"}
+    assert _rows(warehouse, "select count(*) from rejected_rows") == [(0,)]
+
+
+@pytest.mark.slow
+def test_a_failure_no_article_owns_stops_the_run(seeds_dir, tmp_path, instance):
+    import dagster as dg
+
+    from orchestration.defs.resources import CasusPaths
+    from orchestration.defs.sql_models import MODELS, sql_model_asset
+    from warehouse.sql_models import ModelTest, SqlModel
+
+    _write_json(seeds_dir / "a.json", {"id": "a", "text": "Leaders met in Geneva."})
+    warehouse = tmp_path / "w.duckdb"
+    assert run_pipeline(seeds_dir, warehouse, instance=instance).success
+    structural = SqlModel("dim_probe", "marts", SQL_ROOT / "marts" / "dim_probe.sql",
+                          "select 1 as id union all select 1",
+                          tests=(ModelTest("unique", "id"),))
+    resources = {"casus": CasusPaths(seeds_dir=str(seeds_dir), warehouse=str(warehouse))}
+    result = dg.materialize([sql_model_asset(structural, [*MODELS, structural])],
+                            instance=instance, resources=resources, raise_on_error=False)
+    assert not result.success
+    assert _rows(warehouse, "select count(*) from rejected_rows") == [(0,)]

@@ -6,7 +6,15 @@ import pytest
 from schemas import CameoEventTypes
 from tests.conftest import PROJECT_ROOT
 from warehouse.errors import SqlModelError
-from warehouse.sql_models import ModelTest, SqlModel, build_model, load_models, run_test, upstream_tables
+from warehouse.sql_models import (
+    ModelTest,
+    SqlModel,
+    build_model,
+    failing_articles,
+    load_models,
+    run_test,
+    upstream_tables,
+)
 from warehouse.tables import create_table_sql, ensure_tables
 
 
@@ -74,3 +82,30 @@ def test_project_models_build_and_pass_on_an_empty_warehouse():
         assert rows == 0 or model.name == "dim_dates", model.name  # dim_dates spans today
         for test in model.tests:
             assert run_test(conn, model, test)[0] == 0, (model.name, test.name)
+
+
+def test_severity_is_read_as_dbt_writes_it_and_checked(tmp_path):
+    _model(tmp_path, "marts", "dim_c", "select 1 as id", yml=(
+        "models:\n  - name: dim_c\n    columns:\n      - name: id\n        tests:\n"
+        "          - unique\n          - not_null: {config: {severity: warn}}\n"
+        "          - accepted_values: {values: [1], severity: warn}\n"))
+    tests = load_models(tmp_path)[0].tests
+    assert [t.severity for t in tests] == ["error", "warn", "warn"]
+    (tmp_path / "marts" / "_dim_c.yml").write_text(
+        "models:\n  - name: dim_c\n    columns:\n      - name: id\n"
+        "        tests: [{not_null: {severity: fatal}}]\n")
+    with pytest.raises(SqlModelError, match="severity"):
+        load_models(tmp_path)
+
+
+def test_failing_articles_names_the_articles_or_none_when_no_article_owns_the_rows():
+    conn = duckdb.connect()
+    owned = SqlModel("owned", "marts", Path("owned.sql"),
+                     "select * from (values ('a', 1), ('b', 1), ('c', 2)) t(article_id, id)")
+    build_model(conn, owned)
+    assert failing_articles(conn, owned, ModelTest("unique", "id")) == {
+        "a": "unique_id: id = 1", "b": "unique_id: id = 1"}
+    orphan = SqlModel("orphan", "marts", Path("orphan.sql"),
+                      "select * from (values (null, 1), ('b', 1)) t(article_id, id)")
+    build_model(conn, orphan)
+    assert failing_articles(conn, orphan, ModelTest("unique", "id")) is None
