@@ -9,12 +9,16 @@ query session would make every run fail. So:
 - readers never open the file runs write. At the end of every run the warehouse is copied to a
   snapshot beside it (`casus.read.duckdb` for `casus.duckdb`) and swapped in with an atomic
   rename. A reader sees the last complete run, never half of one; a session opened before the
-  swap keeps reading the snapshot it opened; the writer never meets a reader's lock.
+  swap keeps reading the snapshot it opened; the writer never meets a reader's lock. Before the
+  first run has published there is no warehouse to read, rather than a half-built one.
+- the snapshot is written in an older storage format (SNAPSHOT_STORAGE_VERSION), so DuckDB 1.x
+  tools (the PyPI duckdb-cli, DBeaver, R) open it, not only the DuckDB this project pins.
+- a reader's connection is a sandbox: no file system access beyond the snapshot (no ATTACH,
+  COPY, EXPORT, read_* of files), no extension installs or loads, its configuration locked.
 """
 
 import fcntl
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,6 +64,19 @@ def write_connection(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             conn.close()
 
 
+# The oldest storage format that holds everything casus writes; DuckDB 1.0 and later read it.
+SNAPSHOT_STORAGE_VERSION = "v1.0.0"
+
+# Every reader connection: only the snapshot it opened, nothing outside it, nothing to change.
+READER_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+
+
 def snapshot_path(database: Path) -> Path:
     """Where readers find the last complete run: `casus.read.duckdb` beside `casus.duckdb`."""
     return database.with_name(f"{database.stem}.read{database.suffix}")
@@ -73,26 +90,36 @@ def publish_snapshot(conn: duckdb.DuckDBPyConnection, database: Path) -> Path:
     conn.execute("checkpoint")
     target = snapshot_path(database)
     staging = target.with_name(target.name + ".tmp")
-    shutil.copyfile(database, staging)
+    staging.unlink(missing_ok=True)
+    source = conn.execute("select current_database()").fetchone()[0]
+    conn.execute(f"attach '{_sql_path(staging)}' as casus_snapshot "
+                 f"(storage_version '{SNAPSHOT_STORAGE_VERSION}')")
+    try:
+        conn.execute(f'copy from database "{source}" to casus_snapshot')
+    finally:
+        conn.execute("detach casus_snapshot")
     with open(staging, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(staging, target)
     return target
 
 
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def reader_path(database: Path) -> Path:
-    """The file a reader should open: the snapshot once one is published, else the warehouse."""
-    snapshot = snapshot_path(database)
-    return snapshot if snapshot.exists() else database
+    """The file a reader opens: the published snapshot, never the file runs write."""
+    return snapshot_path(database)
 
 
 @contextmanager
 def read_connection(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the published snapshot; fails clearly when there is none."""
+    """A sandboxed read-only connection to the published snapshot; fails clearly when there is none."""
     path = reader_path(database)
     if not path.exists():
-        raise WarehouseMissing(f"no warehouse at {database}; run `casus run` first")
-    conn = duckdb.connect(str(path), read_only=True)
+        raise WarehouseMissing(f"no warehouse published at {path} yet; run `casus run` first")
+    conn = duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
     try:
         yield conn
     finally:

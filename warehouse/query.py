@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy
 
-from warehouse.connection import read_connection, reader_path
+from warehouse.connection import READER_CONFIG, read_connection, reader_path
 
 
 def run_query(database: Path, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -20,5 +20,6 @@ def sqlalchemy_url(database: Path) -> str:
 
 
 def read_only_engine(database: Path) -> sqlalchemy.Engine:
+    """A SQLAlchemy engine on the published snapshot, every connection sandboxed as casus query's."""
     return sqlalchemy.create_engine(
-        sqlalchemy_url(database), connect_args={"read_only": True})
+        sqlalchemy_url(database), connect_args={"read_only": True, "config": dict(READER_CONFIG)})
