@@ -24,12 +24,34 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise SeedError("unreadable", f"starts with a {name} BOM but is not {name}: {exc}") from exc
     if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            return utf16
         raise SeedError("binary", "the file holds NUL bytes: it is not a text file")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # A file cut inside its last character is UTF-8 all the same: drop the partial character
+        # rather than read every other character wrongly as Windows-1252.
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8"), "utf-8 (truncated last character dropped)"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 written without a BOM: text whose every other byte is NUL (ASCII-range letters)."""
+    if len(data) < 4:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.01 * len(other):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" not in text:
+                return text, name
+    return None

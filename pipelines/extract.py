@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from pipelines.actors import CONFIDENCE, ActorMention, ArticleActors, media_actor
 from pipelines.events import Event, code_article
-from pipelines.ingest import IngestedArticle
+from pipelines.ingest import IngestedArticle, Rejection
 from pipelines.nlp import load_nlp
 from pipelines.places import PlaceMention, find_place_mentions, resolve_places
 
@@ -147,15 +147,38 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
     return mentions, places, events
 
 
+def _reject(result: IngestedArticle, exc: BaseException) -> None:
+    """An article the extractors fail on is rejected whole; the rest of its batch goes on."""
+    article = result.article or {}
+    result.rejections.append(Rejection(
+        "raw.articles", result.key, "extraction_failed",
+        f"{article.get('seed_path')}: {type(exc).__name__}: {str(exc)[:300]}",
+        article.get("seed_path")))
+    result.article = None
+    result.sentences, result.actor_mentions, result.location_mentions = [], [], []
+    result.events, result.event_actors = [], []
+
+
 def extract_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
     """Fill each article's actor and location mention rows; returns the parses for reuse."""
-    parsed = parse_batch(results)
+    try:
+        parsed = parse_batch(results)
+    except Exception:  # one article broke the batch's parse: parse each alone to find it
+        parsed = {}
+        for result in results:
+            try:
+                parsed.update(parse_batch([result]))
+            except Exception as exc:
+                _reject(result, exc)
     for result in results:
         if not result.article:
             continue
-        actor_mentions, place_mentions, events = extract_article(result,
-                                                                 parsed.get(result.key, {}))
-        result.actor_mentions = _actor_rows(result.key, actor_mentions)
-        result.location_mentions = _place_rows(result.key, place_mentions)
-        result.events, result.event_actors = _event_rows(result, events)
+        try:
+            actor_mentions, place_mentions, events = extract_article(
+                result, parsed.get(result.key, {}))
+            result.actor_mentions = _actor_rows(result.key, actor_mentions)
+            result.location_mentions = _place_rows(result.key, place_mentions)
+            result.events, result.event_actors = _event_rows(result, events)
+        except Exception as exc:
+            _reject(result, exc)
     return parsed

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from pipelines.anatomy import Anatomy, read_anatomy
 from pipelines.errors import SeedError
@@ -11,6 +11,11 @@ from pipelines.seeds import SeedRecord
 from pipelines.sentences import split_sentences
 
 _YEAR_ONLY = re.compile(r"^\d{4}$")
+# Longer than any news article (about 30,000 words): such a text is rejected, not parsed, which
+# bounds the work one article can make.
+MAX_ARTICLE_CHARS = 200_000
+# Publication dates outside this range are flagged and the article lands undated.
+EARLIEST_PUBLICATION = date(1800, 1, 1)
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -39,7 +44,15 @@ class IngestedArticle:
 
 def parse_published(value: str) -> tuple[date, str]:
     """An ISO date or datetime (or a bare year or year-month) and the precision it carries."""
-    value = value.strip()
+    published, precision = _parse_iso(value.strip())
+    latest = date.today() + timedelta(days=1)
+    if not EARLIEST_PUBLICATION <= published <= latest:
+        raise SeedError("implausible_published",
+                        f"published {value!r} is not between {EARLIEST_PUBLICATION} and {latest}")
+    return published, precision
+
+
+def _parse_iso(value: str) -> tuple[date, str]:
     if _YEAR_ONLY.match(value):
         return date(int(value), 1, 1), "year"
     if match := _YEAR_MONTH.match(value):
@@ -97,6 +110,12 @@ def ingest_record(rec: SeedRecord) -> IngestedArticle:
         result.rejections.append(Rejection(
             "raw.articles", rec.key, "empty_text", f"{rec.seed_path}: the article has no text",
             rec.seed_path))
+        return result
+    if len(body) > MAX_ARTICLE_CHARS:
+        result.rejections.append(Rejection(
+            "raw.articles", rec.key, "too_long",
+            f"{rec.seed_path}: {len(body):,} characters, more than the {MAX_ARTICLE_CHARS:,} an "
+            "article may have; not read (split it into articles)", rec.seed_path))
         return result
     anatomy = read_anatomy(body)
     try:

@@ -7,8 +7,10 @@ bad record is still addressable, reported and replaced when its file is fixed.
 
 import hashlib
 import json
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipelines.decoding import decode_bytes
@@ -20,6 +22,13 @@ ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "source")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$")
 # A collection's own documentation travels with it (a corpus README, its licence): not articles.
 _COLLECTION_DOCS = {"readme", "license", "licence", "copying", "notice", "changelog"}
+# Work per seed is bounded: a bigger file is rejected unread. A JSONL file of many articles may
+# be larger than one article's file.
+MAX_FILE_BYTES = 4 * 2**20
+MAX_JSONL_BYTES = 256 * 2**20
+# JSON nested deeper than any article object needs is refused before Python's recursion limit.
+MAX_JSON_DEPTH = 64
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -45,15 +54,108 @@ def _path_key(relative: Path) -> str:
     return relative.with_suffix("").as_posix()
 
 
+@dataclass(frozen=True)
+class SeedEntry:
+    """A path below the seeds folder that is a seed, or looks like one and cannot be read."""
+
+    path: Path
+    problem: SeedError | None = None
+
+
+def _entries(seeds_dir: Path) -> list[SeedEntry]:
+    """Walk the folder without following links; classify what is not a plain file."""
+    root = seeds_dir.resolve()
+    found: list[SeedEntry] = []
+    stack = [seeds_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            children = list(os.scandir(folder))
+        except OSError as exc:
+            found.append(SeedEntry(Path(folder), SeedError("unreadable", f"cannot list: {exc}")))
+            continue
+        for child in children:
+            path = Path(child.path)
+            if child.name.startswith("."):
+                continue
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError as exc:
+                found.append(SeedEntry(path, SeedError("unreadable", str(exc))))
+                continue
+            suffix_is_seed = path.suffix.lower() in SUFFIX_FORMATS
+            if stat.S_ISDIR(mode):
+                stack.append(path)
+                if suffix_is_seed:
+                    found.append(SeedEntry(path, SeedError(
+                        "not_a_file", "a folder named like a seed file; its files are read")))
+            elif stat.S_ISLNK(mode):
+                found.append(_link_entry(path, root))
+            elif stat.S_ISREG(mode):
+                found.append(SeedEntry(path))
+            else:
+                found.append(SeedEntry(path, SeedError(
+                    "not_a_file", "a FIFO, socket or device, not a file: never opened")))
+    return found
+
+
+def _link_entry(path: Path, root: Path) -> SeedEntry:
+    """A link is read only when it ends at a plain file inside the seeds folder."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        return SeedEntry(path, SeedError("unreadable", f"a broken or looping link: {exc}"))
+    if not target.is_relative_to(root):
+        return SeedEntry(path, SeedError(
+            "outside_seeds", f"a link to {target}, outside the seeds folder: not read"))
+    if not target.is_file():
+        return SeedEntry(path, SeedError("not_a_file", f"a link to {target}, which is not a file"))
+    return SeedEntry(path)
+
+
 def discover_seed_files(seeds_dir: Path) -> list[Path]:
-    """Every file below the folder but hidden ones and collection documentation, in stable order."""
+    """Every readable file below the folder but hidden ones and collection docs, in stable order."""
+    return [e.path for e in discover_seeds(seeds_dir) if e.problem is None]
+
+
+def discover_seeds(seeds_dir: Path) -> list[SeedEntry]:
+    """Every seed and would-be seed below the folder (hidden ones and collection docs left out)."""
     return sorted(
-        p
-        for p in seeds_dir.rglob("*")
-        if p.is_file()
-        and p.stem.lower() not in _COLLECTION_DOCS
-        and not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts)
-    )
+        (e for e in _entries(seeds_dir)
+         if not (e.problem is None and e.path.stem.lower() in _COLLECTION_DOCS)),
+        key=lambda e: e.path.relative_to(seeds_dir).as_posix())
+
+
+def _json_depth_exceeds(text: str, limit: int) -> bool:
+    """Whether brackets outside strings nest deeper than `limit` (a linear scan, no recursion)."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _load_json(text: str, where: str) -> object:
+    if _json_depth_exceeds(text, MAX_JSON_DEPTH):
+        raise SeedError("invalid_json", f"{where}: nested deeper than {MAX_JSON_DEPTH} levels; "
+                        "an article object needs two")
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise SeedError("invalid_json", f"{where}: {exc}") from exc
 
 
 def _article_from_object(obj: object, where: str) -> dict:
@@ -69,6 +171,10 @@ def _article_from_object(obj: object, where: str) -> dict:
     for name in ARTICLE_FIELDS:
         if name in fields and name != "id" and not isinstance(fields[name], str):
             raise SeedError("invalid_field", f"{where}: '{name}' must be a string")
+    for name in ARTICLE_FIELDS:
+        # JSON can spell half a surrogate pair ("\\ud800"), which no encoder takes: mark it U+FFFD.
+        if name != "id" and isinstance(fields.get(name), str):
+            fields[name] = _LONE_SURROGATE.sub("\ufffd", fields[name])
     fields["id"] = str(fields["id"]) if isinstance(fields["id"], int) else fields["id"]
     if not isinstance(fields["id"], str) or not _ID_PATTERN.match(fields["id"]):
         raise SeedError(
@@ -80,7 +186,7 @@ def _article_from_object(obj: object, where: str) -> dict:
 
 
 def _txt_fields(text: str, key: str) -> dict:
-    lines = text.split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for index, line in enumerate(lines):
         if line.strip():
             return {"id": key, "title": line.strip(), "text": "\n".join(lines[index + 1 :])}
@@ -93,19 +199,26 @@ def read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
     seed_path = relative.as_posix()
     file_key = _path_key(relative)
     seed_format = SUFFIX_FORMATS.get(path.suffix.lower())
+    limit = MAX_JSONL_BYTES if seed_format == "jsonl" else MAX_FILE_BYTES
     try:
+        size = path.stat().st_size
+        if size > limit:
+            error = SeedError("too_large", f"{seed_path}: {size:,} bytes, more than the "
+                              f"{limit:,} a {seed_format or 'seed'} file may hold; not read")
+            return [SeedRecord(error_key(seed_path), seed_path, seed_format or "txt",
+                               _sha256(f"{size}:{path.stat().st_mtime_ns}".encode()), error=error)]
         data = path.read_bytes()
     except OSError as exc:
-        return [SeedRecord(file_key, seed_path, "txt", _sha256(b""), error=SeedError("unreadable", str(exc)))]
+        return [SeedRecord(error_key(seed_path), seed_path, seed_format or "txt", _sha256(b""),
+                           error=SeedError("unreadable", f"{seed_path}: {exc}"))]
     digest = _sha256(data)
     if seed_format is None:
         supported = ", ".join(sorted(SUFFIX_FORMATS))
         error = SeedError("unsupported_format", f"{seed_path}: only {supported} files are read")
-        return [SeedRecord(seed_path, seed_path, "txt", digest, error=error)]
+        return [SeedRecord(error_key(seed_path), seed_path, "txt", digest, error=error)]
     if not _ID_PATTERN.match(file_key):
         error = SeedError("invalid_id", f"{seed_path}: the file name cannot be an article id")
-        return [SeedRecord(re.sub(r"[^A-Za-z0-9._:/\-]", "_", file_key).lstrip("._:/-") or "seed",
-                           seed_path, seed_format, digest, error=error)]
+        return [SeedRecord(error_key(seed_path), seed_path, seed_format, digest, error=error)]
     try:
         text, encoding = decode_bytes(data)
     except SeedError as error:
@@ -127,26 +240,19 @@ def read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
         return [record(file_key, {k: v for k, v in fields.items() if v})]
     if seed_format == "json":
         try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            return [record(file_key, error=SeedError("invalid_json", f"{seed_path}: {exc}"))]
-        try:
-            fields = _article_from_object(obj, seed_path)
+            fields = _article_from_object(_load_json(text, seed_path), seed_path)
         except SeedError as error:
             return [record(file_key, error=error)]
         return [record(fields["id"], fields)]
     records = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{seed_path}:{number}"
         line_key = f"{file_key}:line-{number}"
         line_hash = _sha256(line.encode("utf-8"))
         try:
-            fields = _article_from_object(json.loads(line), where)
-        except json.JSONDecodeError as exc:
-            records.append(record(line_key, error=SeedError("invalid_json", f"{where}: {exc}"),
-                                  line=number, content_hash=line_hash))
+            fields = _article_from_object(_load_json(line, where), where)
         except SeedError as error:
             records.append(record(line_key, error=error, line=number, content_hash=line_hash))
         else:
@@ -154,20 +260,79 @@ def read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
     return records
 
 
+def error_key(seed_path: str, line: int | None = None) -> str:
+    """The key of a record that is no article: made from where it lives, with a '!' that no
+    article id may hold, so it never takes a good article's id."""
+    cleaned = re.sub(r"[^A-Za-z0-9._:/\-]", "_", seed_path).lstrip("._:/-") or "seed"
+    return f"{cleaned}!" + (f"line-{line}" if line else "file")
+
+
+def _same_article(a: SeedRecord, b: SeedRecord) -> bool:
+    return {k: v for k, v in a.fields.items() if k != "_ignored_fields"} == {
+        k: v for k, v in b.fields.items() if k != "_ignored_fields"}
+
+
+def _claims(rec: SeedRecord) -> int:
+    """How strongly a record holds its id: a file named by it (the file system keeps such names
+    unique) before an id written inside a file; a record with no article holds none."""
+    if rec.error is not None:
+        return 0
+    return 2 if rec.key == _path_key(Path(rec.seed_path)) else 1
+
+
 def scan_seeds(seeds_dir: Path) -> list[SeedRecord]:
-    """Every record in the folder; a second record with an id already seen is an error record."""
-    seen: dict[str, str] = {}
+    """Every record in the folder, and an error record for every path that cannot be one.
+
+    Ids are unique by construction, never by the order files sort in: a file named by an id
+    holds it against ids written inside files; two records writing the same id keep it only if
+    they are the same article (the repeats are reported); otherwise every claimant is rejected.
+    Records that are not articles have keys no article id can take.
+    """
     records: list[SeedRecord] = []
-    for path in discover_seed_files(seeds_dir):
-        for rec in read_seed_file(path, seeds_dir):
-            location = rec.seed_path + (f":{rec.seed_line}" if rec.seed_line else "")
-            if rec.key in seen:
-                error = SeedError("duplicate_id", f"{location}: article id {rec.key!r} is already "
-                                  f"used by {seen[rec.key]}; rename one of them")
-                suffix = f"line-{rec.seed_line}" if rec.seed_line else "file"
-                rec = SeedRecord(f"{_path_key(Path(rec.seed_path))}:{suffix}:duplicate",
-                                 rec.seed_path, rec.seed_format, rec.content_hash, rec.seed_line,
-                                 rec.encoding, error=error)
-            seen.setdefault(rec.key, location)
-            records.append(rec)
+    for entry in discover_seeds(seeds_dir):
+        relative = entry.path.relative_to(seeds_dir).as_posix()
+        if entry.problem is not None:
+            error = SeedError(entry.problem.reason, f"{relative}: {entry.problem.detail}")
+            records.append(SeedRecord(error_key(relative), relative,
+                                      SUFFIX_FORMATS.get(entry.path.suffix.lower(), "txt"),
+                                      _sha256(relative.encode()), error=error))
+        else:
+            records.extend(read_seed_file(entry.path, seeds_dir))
+    by_key: dict[str, list[int]] = {}
+    for index, rec in enumerate(records):
+        by_key.setdefault(rec.key, []).append(index)
+    for key, indexes in by_key.items():
+        if len(indexes) < 2:
+            continue
+        claimants = [records[i] for i in indexes]
+        strongest = max(_claims(r) for r in claimants)
+        holders = [i for i in indexes if _claims(records[i]) == strongest and strongest > 0]
+        if len(holders) > 1 and not all(_same_article(records[holders[0]], records[i])
+                                        for i in holders[1:]):
+            holders = []  # different articles, one id: no order decides between them
+        keeper = holders[0] if holders else None
+        places = ", ".join(_location(records[i]) for i in indexes)
+        for i in indexes:
+            if i == keeper:
+                continue
+            rec = records[i]
+            if keeper is not None and i in holders:
+                reason, why = "duplicate_article", (f"the same article as "
+                                                    f"{_location(records[keeper])}; read once")
+            elif keeper is not None:
+                reason, why = "duplicate_id", (f"article id {key!r} belongs to "
+                                               f"{_location(records[keeper])}; rename one of them")
+            else:
+                reason, why = "duplicate_id", (f"article id {key!r} is claimed by different "
+                                               f"articles ({places}); none is read until one is "
+                                               "renamed")
+            detail = f"{_location(rec)}: {why}"
+            if rec.error is not None:
+                detail += f" (and: {rec.error.detail})"
+            records[i] = replace(rec, key=error_key(rec.seed_path, rec.seed_line),
+                                 fields={}, error=SeedError(reason, detail))
     return records
+
+
+def _location(rec: SeedRecord) -> str:
+    return rec.seed_path + (f":{rec.seed_line}" if rec.seed_line else "")

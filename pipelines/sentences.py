@@ -10,6 +10,9 @@ from pipelines.anatomy import Paragraph
 
 # Short sentences ("He declined.") recur without being the same statement.
 _MIN_REPEAT_LENGTH = 25
+# A "sentence" longer than this is a table, a list or text without punctuation: it is stored
+# with the role `overlong` and not parsed, which bounds the parser's work per sentence.
+MAX_SENTENCE_CHARS = 2_000
 _SPACE = re.compile(r"\s+")
 
 
@@ -60,7 +63,8 @@ def split_sentences(body: str, paragraphs: list[Paragraph]) -> list[Sentence]:
                 duplicate_of = first_seen.get(key)
                 if duplicate_of is None:
                     first_seen[key] = len(sentences)
+            role = "overlong" if para.role == "text" and len(text) > MAX_SENTENCE_CHARS else para.role
             sentences.append(
-                Sentence(len(sentences), para.index, start, end, text, para.role, duplicate_of)
+                Sentence(len(sentences), para.index, start, end, text, role, duplicate_of)
             )
     return sentences

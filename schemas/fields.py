@@ -8,7 +8,7 @@ ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$"
 
 DATE_PRECISIONS = ["day", "week", "month", "year", "unknown"]
 SEED_FORMATS = ["txt", "json", "jsonl", "html"]
-SENTENCE_ROLES = ["text", "boilerplate", "copyright"]
+SENTENCE_ROLES = ["text", "boilerplate", "copyright", "overlong"]
 
 
 def article_id(**kwargs) -> pa.Field:

@@ -10,7 +10,7 @@ from orchestration.defs.partitions import article_partitions
 from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview, pandera_column_schema
 from pipelines.extract import extract_batch
-from pipelines.ingest import ingest_record
+from pipelines.ingest import IngestedArticle, Rejection, ingest_record
 from pipelines.seeds import scan_seeds
 from pipelines.validate import validate_batch
 from pipelines.version import PIPELINE_VERSION
@@ -49,6 +49,18 @@ def _rejected_frame(rejections, run_id: str) -> pd.DataFrame:
           "seed_path": r.seed_path, "run_id": run_id, "rejected_at": now} for r in rejections],
         columns=list(RejectedRows.to_schema().columns),
     ))
+
+
+def _ingest_one(rec) -> IngestedArticle:
+    """One seed record read; an unexpected failure rejects this article, not its batch."""
+    try:
+        return ingest_record(rec)
+    except Exception as exc:
+        failed = IngestedArticle(rec.key)
+        failed.rejections.append(Rejection(
+            "raw.articles", rec.key, "ingest_failed",
+            f"{rec.seed_path}: {type(exc).__name__}: {str(exc)[:300]}", rec.seed_path))
+        return failed
 
 
 def _stored_check(conn, table: str, model, keys: list[str], check_name: str,
@@ -114,7 +126,7 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         skipped = len(records) - len(todo)
         for offset in range(0, len(todo), BATCH_SIZE):
             batch = todo[offset : offset + BATCH_SIZE]
-            results = [ingest_record(r) for r in batch]
+            results = [_ingest_one(r) for r in batch]
             extract_batch(results)
             validated = validate_batch(results)
             landed_keys = set(validated.articles["article_id"])

@@ -39,3 +39,16 @@ def test_nul_bytes_are_binary():
     with pytest.raises(SeedError) as info:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     assert info.value.reason == "binary"
+
+
+def test_utf16_without_bom_is_read():
+    for name in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes("Talks in Genève resumed.".encode(name)) == (
+            "Talks in Genève resumed.", name)
+
+
+def test_a_truncated_last_character_is_dropped_not_the_whole_file_misread():
+    data = "Leaders met in Genève and Zürich \u2014 €".encode()[:-1]
+    text, encoding = decode_bytes(data)
+    assert text == "Leaders met in Genève and Zürich \u2014 "
+    assert encoding.startswith("utf-8")

@@ -67,20 +67,51 @@ def test_latin1_file_is_read_and_recorded(seeds_dir):
     assert "£1m" in record.fields["text"]
 
 
-def test_duplicate_id_second_is_rejected_with_both_places(seeds_dir):
+def test_one_id_for_two_different_articles_rejects_both_naming_both_places(seeds_dir):
     _write(seeds_dir, "a.json", json.dumps({"id": "same", "text": "x"}))
     _write(seeds_dir, "b.json", json.dumps({"id": "same", "text": "y"}))
     first, second = scan_seeds(seeds_dir)
-    assert first.error is None
-    assert second.error.reason == "duplicate_id"
-    assert "a.json" in second.error.detail and second.key != "same"
+    for rec in (first, second):
+        assert rec.error.reason == "duplicate_id" and rec.key != "same"
+        assert "a.json" in rec.error.detail and "b.json" in rec.error.detail
+    assert first.key != second.key
+
+
+def test_the_same_article_twice_is_read_once(seeds_dir):
+    line = json.dumps({"id": "same", "text": "x", "title": "T"})
+    _write(seeds_dir, "monday.jsonl", line)
+    _write(seeds_dir, "tuesday.jsonl", line)
+    first, second = scan_seeds(seeds_dir)
+    assert (first.key, first.error) == ("same", None)
+    assert second.error.reason == "duplicate_article" and "monday.jsonl" in second.error.detail
+
+
+def test_a_file_named_by_an_id_keeps_it_whatever_sorts_first(seeds_dir):
+    _write(seeds_dir, "a.json", json.dumps({"id": "b", "text": "an impostor"}))
+    _write(seeds_dir, "b.txt", "Headline\n\nThe real b.")
+    _write(seeds_dir, "c.txt", "Headline\n\nThe real c.")
+    _write(seeds_dir, "d.json", json.dumps({"id": "c", "text": "another impostor"}))
+    records = {r.key: r for r in scan_seeds(seeds_dir)}
+    assert records["b"].error is None and records["b"].seed_path == "b.txt"
+    assert records["c"].error is None and records["c"].seed_path == "c.txt"
+    assert sorted(r.error.reason for r in records.values() if r.error) == ["duplicate_id"] * 2
+
+
+def test_a_bad_file_name_never_takes_a_good_files_id(seeds_dir):
+    _write(seeds_dir, "space name.txt", "Headline\n\nBad name.")
+    _write(seeds_dir, "space_name.txt", "Headline\n\nGood name.")
+    records = {r.key: r for r in scan_seeds(seeds_dir)}
+    assert records["space_name"].error is None
+    assert records["space_name"].fields["text"].strip() == "Good name."
+    (bad,) = [r for r in records.values() if r.error]
+    assert bad.error.reason == "invalid_id" and bad.seed_path == "space name.txt"
 
 
 def test_binary_and_unsupported_files_are_error_records(seeds_dir):
     _write(seeds_dir, "photo.txt", b"\x89PNG\x00\x00\x00")
     _write(seeds_dir, "report.pdf", b"%PDF-1.4")
     reasons = {r.key: r.error.reason for r in scan_seeds(seeds_dir)}
-    assert reasons == {"photo": "binary", "report.pdf": "unsupported_format"}
+    assert reasons == {"photo": "binary", "report.pdf!file": "unsupported_format"}
 
 
 def test_hidden_files_and_collection_docs_are_not_seeds(seeds_dir):
