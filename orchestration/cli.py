@@ -26,8 +26,24 @@ def prepare_dagster_home(home: Path) -> Path:
 
 
 def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
-                 instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
-    """Materialize every asset of the job in this process, for every seed in `seeds`."""
+                 instance: dg.DagsterInstance | None = None,
+                 keep_missing: bool = False) -> dg.ExecuteInProcessResult:
+    """Materialize every asset of the job in this process, for every seed in `seeds`.
+
+    The run holds the warehouse from its first step to its publish; another run (another
+    `casus run`, a sensor's run) waits for it. However the run ends, this process lets go.
+    """
+    from warehouse.connection import release_run
+
+    try:
+        return _run_pipeline(seeds, warehouse, full_refresh, instance, keep_missing)
+    finally:
+        release_run(warehouse)
+
+
+def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
+                  instance: dg.DagsterInstance | None,
+                  keep_missing: bool) -> dg.ExecuteInProcessResult:
     from orchestration.definitions import defs
     from orchestration.defs.partitions import article_partitions
     from orchestration.defs.resources import CasusPaths
@@ -41,7 +57,8 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
     job = defs.resolve_job_def("casus_job")
     run_config = {
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
-        "ops": {"ingest_articles": {"config": {"full_refresh": full_refresh}}},
+        "ops": {"ingest_articles": {"config": {"full_refresh": full_refresh,
+                                               "keep_missing": keep_missing}}},
     }
     resources = {"casus": CasusPaths(seeds_dir=str(seeds), warehouse=str(warehouse))}
     if not keys:
@@ -52,6 +69,16 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
         from orchestration.defs.taxonomy import cameo_event_types
 
         run_config.pop("ops")
+        if not keep_missing and warehouse.exists():
+            from warehouse.connection import write_connection
+            from warehouse.tables import ensure_tables, retract_missing
+
+            with write_connection(warehouse, "retract-all") as conn:
+                ensure_tables(conn)
+                retract_missing(conn, set())
+            from warehouse.connection import release_run
+
+            release_run(warehouse, "retract-all")
         return dg.materialize([cameo_event_types, *sql_assets, dyad_charts, published_warehouse],
                               instance=instance,
                               run_config=run_config, resources=resources, raise_on_error=False)
@@ -62,15 +89,12 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
                                   resources=resources, raise_on_error=False)
 
 
-def summarize(warehouse: Path) -> dict[str, int]:
-    from warehouse.connection import read_connection
+def run_counts(result: dg.ExecuteInProcessResult) -> dict[str, int]:
+    """What this run published (read when it published, so a later run cannot change it)."""
+    from orchestration.defs.publish import PUBLISHED_COUNTS
 
-    with read_connection(warehouse) as conn:
-        counts = {}
-        for label, table in (("articles", "raw.articles"), ("sentences", "raw.sentences"),
-                             ("rejected rows", "rejected_rows")):
-            counts[label] = conn.execute(f"select count(*) from {table}").fetchone()[0]
-    return counts
+    (published,) = result.asset_materializations_for_node("published_warehouse")
+    return {label: published.metadata[label].value for label in PUBLISHED_COUNTS}
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -78,11 +102,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not seeds.is_dir():
         print(f"casus: seeds folder {seeds} does not exist", file=sys.stderr)
         return 2
-    result = run_pipeline(seeds, warehouse, full_refresh=args.full_refresh)
+    result = run_pipeline(seeds, warehouse, full_refresh=args.full_refresh,
+                          keep_missing=args.keep_missing)
     if not result.success:
         print(f"casus: the run failed (run id {result.run_id}); see the log above", file=sys.stderr)
         return 1
-    counts = summarize(warehouse)
+    counts = run_counts(result)
     print("casus run: " + ", ".join(f"{n} {label}" for label, n in counts.items())
           + f"; warehouse {warehouse}")
     if counts["rejected rows"]:
@@ -139,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", default=str(default_warehouse()), help=warehouse_help)
     run.add_argument("--full-refresh", action="store_true",
                      help="re-ingest every article, even those unchanged since their last run")
+    run.add_argument("--keep-missing", action="store_true",
+                     help="keep the articles of seeds that are gone from the folder "
+                          "(by default the warehouse mirrors the folder and retracts them)")
     run.set_defaults(func=cmd_run)
 
     ui = sub.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")

@@ -20,7 +20,7 @@ query session would make every run fail. So:
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,15 +53,54 @@ def write_lock(database: Path, timeout_s: float = 600.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def owner_path(database: Path) -> Path:
+    return database.with_name(database.name + ".run")
+
+
+def _owner(database: Path) -> tuple[str, int] | None:
+    """The run that holds the warehouse and its process, if that process is another one and
+    still alive. A process runs one run at a time (steps run in-process), so a run recorded
+    with this process's id is over, whether or not it got to release."""
+    try:
+        run_id, pid = owner_path(database).read_text(encoding="utf-8").split()
+        if int(pid) != os.getpid():
+            os.kill(int(pid), 0)
+    except (OSError, ValueError):
+        return None  # no owner, a garbled file, or a process that died mid-run
+    return run_id, int(pid)
+
+
 @contextmanager
-def write_connection(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection, held under the write lock."""
-    with write_lock(database):
-        conn = duckdb.connect(str(database))
-        try:
-            yield conn
-        finally:
-            conn.close()
+def write_connection(database: Path, run_id: str | None = None, timeout_s: float = 3600.0,
+                     on_wait: Callable[[str], None] | None = None,
+                     ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection, held under the write lock.
+
+    With a `run_id`, the run also takes the warehouse for its whole duration: the steps of
+    another run wait until that run releases it (`release_run`, after publishing) or its process
+    dies, so two runs never interleave step by step.
+    """
+    deadline = time.monotonic() + timeout_s
+    told = False
+    while True:
+        with write_lock(database, timeout_s):
+            owner = _owner(database) if run_id is not None else None
+            if owner is None or owner[0] == run_id or owner[1] == os.getpid():
+                if run_id is not None:
+                    owner_path(database).write_text(f"{run_id} {os.getpid()}", encoding="utf-8")
+                conn = duckdb.connect(str(database))
+                try:
+                    yield conn
+                finally:
+                    conn.close()
+                return
+        # Another run holds the warehouse: wait for it outside the lock.
+        if time.monotonic() > deadline:
+            raise WarehouseBusy(f"{database} is held by run {owner[0]}")
+        if on_wait is not None and not told:
+            on_wait(f"waiting for run {owner[0]} to finish with {database.name}")
+            told = True
+        time.sleep(0.5)
 
 
 # The oldest storage format that holds everything casus writes; DuckDB 1.0 and later read it.
@@ -75,6 +114,15 @@ READER_CONFIG = {
     "allow_community_extensions": False,
     "lock_configuration": True,
 }
+
+
+def release_run(database: Path, run_id: str | None = None) -> None:
+    """The run is over (published, or failed): the next run may take the warehouse. Without a
+    run id, whatever run this process holds is released (a caller that ran it in-process)."""
+    with write_lock(database):
+        owner = _owner(database)
+        if owner is None or owner[0] == run_id or (run_id is None and owner[1] == os.getpid()):
+            owner_path(database).unlink(missing_ok=True)
 
 
 def snapshot_path(database: Path) -> Path:

@@ -159,3 +159,16 @@ def quarantined_keys(conn: duckdb.DuckDBPyConnection) -> set[str]:
     """Seed keys whose articles a data test moved out; every run tries them again."""
     rows = conn.execute(f"select key from {STATE_TABLE} where outcome = 'quarantined'").fetchall()
     return {key for (key,) in rows}
+
+
+def retract_missing(conn: duckdb.DuckDBPyConnection, present: set[str]) -> list[str]:
+    """Remove, in one transaction, every stored article and rejection whose seed key is not in
+    `present`: the warehouse mirrors the seeds folder. Returns the keys retracted."""
+    stored = {key for (key,) in conn.execute(
+        f"select key from {STATE_TABLE} union select article_id from raw.articles "
+        f"union select article_id from {REJECTED_TABLE}").fetchall()}
+    gone = sorted(stored - present)
+    if gone:
+        empty_rejected = pd.DataFrame(columns=list(RejectedRows.to_schema().columns))
+        replace_articles(conn, gone, {}, empty_rejected, pd.DataFrame())
+    return gone

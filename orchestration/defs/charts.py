@@ -78,8 +78,9 @@ def network_png(dyads: pd.DataFrame) -> bytes:
     group_name="marts",
     kinds={"duckdb", "python"},
 )
-def dyad_charts(casus: CasusPaths) -> dg.MaterializeResult:
-    with write_connection(casus.warehouse_path) as conn:
+def dyad_charts(context: dg.AssetExecutionContext, casus: CasusPaths) -> dg.MaterializeResult:
+    with write_connection(casus.warehouse_path, context.run.run_id,
+                          on_wait=context.log.info) as conn:
         monthly = conn.execute("select * from mart_dyad_monthly").df()
     totals = (monthly.groupby(["source_country", "target_country"])
               .agg(event_count=("event_count", "sum"), total=("total_goldstein", "sum"))

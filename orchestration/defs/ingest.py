@@ -25,6 +25,7 @@ from warehouse.tables import (
     ingest_state,
     quarantined_keys,
     replace_articles,
+    retract_missing,
 )
 
 # Articles per transaction: each one whole, and few enough that a crash loses little work.
@@ -40,6 +41,8 @@ INGEST_TABLES = {**ARTICLE_TABLES, REJECTED_TABLE: RejectedRows}
 class IngestConfig(dg.Config):
     full_refresh: bool = False
     """Re-ingest articles whose seed and pipeline are unchanged since their last ingestion."""
+    keep_missing: bool = False
+    """Keep the rows of articles whose seed is no longer in the seeds folder (default: retract)."""
 
 
 def _rejected_frame(rejections, run_id: str) -> pd.DataFrame:
@@ -108,17 +111,23 @@ def _stored_check(conn, table: str, model, keys: list[str], check_name: str,
 def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, casus: CasusPaths):
     """Read the partitions' seeds, validate with pandera, replace their rows article by article."""
     keys = set(context.partition_keys)
-    records = [r for r in scan_seeds(casus.seeds_path) if r.key in keys]
+    scanned = scan_seeds(casus.seeds_path)
+    records = [r for r in scanned if r.key in keys]
     missing = sorted(keys - {r.key for r in records})
     if missing:
         context.log.warning(f"{len(missing)} partitions have no seed in {casus.seeds_dir} "
-                            f"(first: {missing[:3]}); their stored rows are left as they are")
+                            f"(first: {missing[:3]})")
     run_id = context.run.run_id
     landed = rejected = skipped = 0
     previews: list[pd.DataFrame] = []
     started = time.monotonic()
-    with write_connection(casus.warehouse_path) as conn:
+    with write_connection(casus.warehouse_path, context.run.run_id,
+                          on_wait=context.log.info) as conn:
         ensure_tables(conn)
+        retracted = [] if config.keep_missing else retract_missing(conn, {r.key for r in scanned})
+        if retracted:
+            context.log.info(f"retracted {len(retracted)} articles whose seed is gone "
+                             f"(first: {retracted[:3]})")
         state = ingest_state(conn)
         retry = quarantined_keys(conn)  # a data test moved them out: a fixed model may take them
         todo = [r for r in records if config.full_refresh or r.key in retry
@@ -160,7 +169,8 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
             f"select article_id, reason, detail from {REJECTED_TABLE} where run_id = ?", [run_id]
         ).df()
     summary = {"articles_landed": landed, "articles_skipped_unchanged": skipped,
-               "rejected_rows": rejected, "seeds_missing": len(missing)}
+               "rejected_rows": rejected, "seeds_missing": len(missing),
+               "articles_retracted": len(retracted)}
     preview = previews[0] if previews else pd.DataFrame()
     yield dg.MaterializeResult(asset_key=INGEST, metadata={
         **summary,

@@ -95,7 +95,8 @@ def sql_model_asset(model: SqlModel, models: list[SqlModel] | None = None) -> dg
                   "materialization": model.materialization},
     )
     def _asset(context: dg.AssetExecutionContext, casus: CasusPaths):
-        with write_connection(casus.warehouse_path) as conn:
+        with write_connection(casus.warehouse_path, context.run.run_id,
+                              on_wait=context.log.info) as conn:
             ensure_tables(conn)
             rows = build_model(conn, model)
             outcomes = {test: run_test(conn, model, test) for test in model.tests}

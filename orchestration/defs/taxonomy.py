@@ -21,10 +21,11 @@ TABLE = "raw.cameo_event_types"
     metadata={"dagster/table_name": TABLE,
               "dagster/column_schema": pandera_column_schema(CameoEventTypes)},
 )
-def cameo_event_types(casus: CasusPaths) -> dg.MaterializeResult:
+def cameo_event_types(context: dg.AssetExecutionContext, casus: CasusPaths) -> dg.MaterializeResult:
     frame = CameoEventTypes.validate(pd.read_csv(TAXONOMY_CSV, dtype=str, keep_default_na=False)
                                      .replace({"": None}))
-    with write_connection(casus.warehouse_path) as conn:
+    with write_connection(casus.warehouse_path, context.run.run_id,
+                          on_wait=context.log.info) as conn:
         conn.execute("create schema if not exists raw")
         conn.execute("begin transaction")
         conn.execute(f"drop table if exists {TABLE}")
