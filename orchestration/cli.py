@@ -82,6 +82,10 @@ def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
         return dg.materialize([cameo_event_types, *sql_assets, dyad_charts, published_warehouse],
                               instance=instance,
                               run_config=run_config, resources=resources, raise_on_error=False)
+    if not keep_missing:  # partitions mirror the seeds folder, as the warehouse does
+        gone = set(instance.get_dynamic_partitions(article_partitions.name)) - set(keys)
+        for key in sorted(gone):
+            instance.delete_dynamic_partition(article_partitions.name, key)
     new, tags = plan_run(instance, keys)
     if new:
         instance.add_dynamic_partitions(article_partitions.name, new)

@@ -119,3 +119,27 @@ def test_a_failure_no_article_owns_stops_the_run(seeds_dir, tmp_path, instance):
                             instance=instance, resources=resources, raise_on_error=False)
     assert not result.success
     assert _rows(warehouse, "select count(*) from rejected_rows") == [(0,)]
+
+
+@pytest.mark.slow
+def test_the_warehouse_mirrors_the_seeds_folder(seeds_dir, tmp_path, instance):
+    for key in ("a", "b"):
+        (seeds_dir / f"{key}.txt").write_text(f"Story {key}\n\nLeaders met in Oslo.",
+                                              encoding="utf-8")
+    (seeds_dir / "bad.json").write_text("{", encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    assert run_pipeline(seeds_dir, warehouse, instance=instance).success
+    (seeds_dir / "b.txt").unlink()
+    (seeds_dir / "bad.json").unlink()
+    (seeds_dir / "a.txt").rename(seeds_dir / "c.txt")
+    assert run_pipeline(seeds_dir, warehouse, instance=instance, keep_missing=True).success
+    kept = {k for (k,) in _rows(warehouse, "select article_id from dim_articles")}
+    assert kept == {"a", "b", "c"}
+    assert run_pipeline(seeds_dir, warehouse, instance=instance).success
+    for table in ("raw.articles", "raw.sentences", "raw.location_mentions", "dim_articles"):
+        assert {k for (k,) in _rows(warehouse, f"select distinct article_id from {table}")} == {
+            "c"}, table
+    assert _rows(warehouse, "select count(*) from rejected_rows") == [(0,)]
+    assert _rows(warehouse, "select key from raw.ingest_state") == [("c",)]
+    published = warehouse.with_name("w.read.duckdb")
+    assert _rows(published, "select article_id from dim_articles") == [("c",)]

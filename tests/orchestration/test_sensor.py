@@ -15,7 +15,12 @@ def _tick(instance, seeds_dir, cursor=None):
         resources={"casus": CasusPaths(seeds_dir=str(seeds_dir), warehouse="unused.duckdb")})
     result = seeds_sensor(context)
     for request in result.dynamic_partitions_requests or []:
-        instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
+        if isinstance(request, dg.DeleteDynamicPartitionsRequest):
+            for key in request.partition_keys:
+                instance.delete_dynamic_partition(request.partitions_def_name, key)
+        else:
+            instance.add_dynamic_partitions(request.partitions_def_name,
+                                            list(request.partition_keys))
     return result
 
 
@@ -49,3 +54,14 @@ def test_changed_content_triggers_a_run_without_new_partition(seeds_dir, instanc
     assert len(second.run_requests) == 1
     assert not second.dynamic_partitions_requests
     assert second.run_requests[0].run_key != first.run_requests[0].run_key
+
+
+def test_a_removed_seed_requests_a_run_and_drops_its_partition(seeds_dir, instance):
+    (seeds_dir / "a.txt").write_text("A\n\nFirst.", encoding="utf-8")
+    (seeds_dir / "b.txt").write_text("B\n\nSecond.", encoding="utf-8")
+    first = _tick(instance, seeds_dir)
+    (seeds_dir / "b.txt").unlink()
+    second = _tick(instance, seeds_dir, cursor=first.cursor)
+    (run,) = second.run_requests  # the run's ingest retracts b
+    assert (run.tags[RANGE_START], run.tags[RANGE_END]) == ("a", "a")
+    assert instance.get_dynamic_partitions(article_partitions.name) == ["a"]
