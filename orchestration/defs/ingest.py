@@ -133,6 +133,8 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         todo = [r for r in records if config.full_refresh or r.key in retry
                 or state.get(r.key) != (r.content_hash, PIPELINE_VERSION)]
         skipped = len(records) - len(todo)
+        context.log.info(f"reading and extracting {len(todo)} articles "
+                         f"({skipped} unchanged since their last run)")
         for offset in range(0, len(todo), BATCH_SIZE):
             batch = todo[offset : offset + BATCH_SIZE]
             results = [_ingest_one(r) for r in batch]

@@ -22,6 +22,7 @@ def published_warehouse(context: dg.AssetExecutionContext,
                         casus: CasusPaths) -> dg.MaterializeResult:
     with write_connection(casus.warehouse_path, context.run.run_id,
                           on_wait=context.log.info) as conn:
+        context.log.info("publishing the snapshot readers open")
         path = publish_snapshot(conn, casus.warehouse_path)
         # What this run published, for its own summary (a later run may publish before it reads).
         counts = {label: conn.execute(f"select count(*) from {table}").fetchone()[0]
