@@ -138,6 +138,9 @@ class ArticleActors:
         self.lx = lexicon()
         self.published = published
         self.mentions: list[ActorMention] = []
+        # Persons of the latest sentence that had any: what a pronoun in a later sentence may
+        # point to, kept as sentences are read so no pronoun rescans the article.
+        self._last_persons: list[ActorMention] = []
         self.persons: dict[str, Actor] = {}  # surname and full name -> person
         self.person_titles: dict[str, str] = {}  # actor_id -> title text
         self.paragraph_speaker: dict[int, Actor] = {}
@@ -336,6 +339,9 @@ class ArticleActors:
         found.sort(key=lambda m: m.token_start)
         self._attribute_quotes(doc, paragraph_index, found)
         self.mentions.extend(found)
+        persons = [m for m in found if m.actor and m.actor.actor_type == "person"]
+        if persons:
+            self._last_persons = persons
         return found
 
     def _latest_person_with_title(self, current: list[ActorMention], title: str
@@ -384,10 +390,9 @@ class ArticleActors:
         here = [m for m in earlier_here if m.actor and m.actor.actor_type == "person"]
         if here:
             return here[-1]
-        before = [m for m in self.mentions if m.actor and m.actor.actor_type == "person"]
-        if not before:
+        last_sentence = self._last_persons
+        if not last_sentence:
             return None
-        last_sentence = [m for m in before if m.sentence_index == before[-1].sentence_index]
         subjects = [m for m in last_sentence if m.is_subject]
         return (subjects or last_sentence)[0]
 

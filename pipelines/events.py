@@ -421,9 +421,16 @@ def code_article(sentences: list[tuple[int, Doc, int]], actor_mentions: list[Act
     repeats, whose events are then reported once more (mention_count).
     """
     events: list[Event] = []
+    # Mentions indexed by sentence once, so the work grows with the article, not its square.
+    actors_in: dict[int, list[ActorMention]] = {}
+    for m in actor_mentions:
+        if m.token_end > 0:
+            actors_in.setdefault(m.sentence_index, []).append(m)
+    places_in: dict[int, list[PlaceMention]] = {}
+    for p in place_mentions:
+        places_in.setdefault(p.sentence_index, []).append(p)
     for index, doc, offset in sentences:
-        actors = [m for m in actor_mentions if m.sentence_index == index and m.token_end > 0]
-        places = [p for p in place_mentions if p.sentence_index == index]
+        actors, places = actors_in.get(index, []), places_in.get(index, [])
         for event in SentenceCoder(doc, index, offset, actors, places, published,
                                    precision).code():
             if not event.sources and not event.targets:
@@ -431,11 +438,13 @@ def code_article(sentences: list[tuple[int, Doc, int]], actor_mentions: list[Act
                 continue
             events.append(event)
     merged = _merge_repeats(events)
+    by_sentence: dict[int, list[Event]] = {}
+    for event in merged:
+        by_sentence.setdefault(event.sentence_index, []).append(event)
     for repeated, original in repeats.items():
-        for event in merged:
-            if event.sentence_index == original:
-                event.mention_count += 1
-                event.merged_sentences.append(repeated)
+        for event in by_sentence.get(original, []):
+            event.mention_count += 1
+            event.merged_sentences.append(repeated)
     return merged
 
 
