@@ -11,8 +11,8 @@ one more try under tracemalloc; and the ratio of each to the median ordinary art
 import argparse
 import resource
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
