@@ -7,13 +7,10 @@ copyright line that closes it ("©2023 Bloomberg L.P."), which name the source a
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from pipelines import datafiles
 from pipelines.timex import MONTHS
 
-_DATA = Path(__file__).parent / "data" / "news_anatomy.yaml"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 
@@ -56,7 +53,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = datafiles.load("news_anatomy.yaml").model_dump(exclude_unset=True)
     return _Rules(
         boilerplate=[re.compile(p, re.IGNORECASE) for p in raw["boilerplate"]],
         copyright_start=re.compile(raw["copyright"]["start"], re.IGNORECASE),

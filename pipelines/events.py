@@ -12,16 +12,14 @@ clause, places from the place mentions attached to it.
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from pipelines import datafiles
 from pipelines.actors import Actor, ActorMention, state_actor
 from pipelines.places import PlaceMention
 from pipelines.timex import resolve
 
-_DATA = Path(__file__).parent / "data" / "event_patterns.yaml"
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "between",
                  "upon", "over"}
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "cc",
@@ -73,7 +71,7 @@ class _Patterns:
 
 @cache
 def patterns() -> _Patterns:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = datafiles.load("event_patterns.yaml").model_dump(exclude_unset=True)
     return _Patterns(raw["verbs"], raw["nouns"], frozenset(raw["intent_verbs"]),
                      frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
                      raw["intent_codes"], raw["negated_codes"])

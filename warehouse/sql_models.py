@@ -13,9 +13,9 @@ from pathlib import Path
 
 import duckdb
 import sqlglot
-import yaml
 from sqlglot import exp
 
+from schemas.yaml_files import read_yaml
 from warehouse.errors import SqlModelError
 
 MATERIALIZATIONS = {"staging": "view", "marts": "table"}
@@ -111,7 +111,7 @@ def load_models(root: Path) -> list[SqlModel]:
         folder = root / layer
         docs: dict[str, dict] = {}
         for yml in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
-            for entry in (yaml.safe_load(yml.read_text(encoding="utf-8")) or {}).get("models", []):
+            for entry in (read_yaml(yml) or {}).get("models", []):
                 docs[entry["name"]] = {**entry, "_file": yml.name}
         for path in sorted(folder.glob("*.sql")):
             doc = docs.pop(path.stem, {})
