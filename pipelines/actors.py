@@ -150,6 +150,8 @@ class ArticleActors:
         held = [o for o in self.lx.offices.get(name, []) if o.held_on(self.published)]
         if not held:
             return None
+        if self.published is None and len({o.actor_code for o in held}) > 1:
+            return None  # undated, and the roles disagree: no role is known to apply
         return held[0].holder, held[0].actor_code
 
     def _person(self, name: str, code: str | None, title: str | None) -> Actor:

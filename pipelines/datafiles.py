@@ -174,6 +174,28 @@ class Office(Strict):
         return None if value == "" else value
 
 
+class PetrarchActor(Strict):
+    """A record converted from the PETRARCH2 actor dictionaries (pipelines/import_petrarch.py)."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)  # CSV cells are text
+    names: Annotated[str, StringConstraints(min_length=1)]
+    default_code: Literal[""] | ActorCode
+    roles: Annotated[str, StringConstraints(
+        pattern=r"^$|^([A-Z-]{3}[A-Z]* \d{4}-\d{2}-\d{2}\.\.(\d{4}-\d{2}-\d{2})?)"
+                r"(;[A-Z-]{3}[A-Z]* \d{4}-\d{2}-\d{2}\.\.(\d{4}-\d{2}-\d{2})?)*$")]
+    source: Annotated[str, StringConstraints(pattern=r"^Phoenix\.[A-Za-z]+\.actors\.txt:\d+$")]
+
+    def dated_roles(self) -> list[tuple[str, date, date | None]]:
+        """(code, first day, day after the last or None) for each dated role, in file order."""
+        out = []
+        for role in filter(None, self.roles.split(";")):
+            code, span = role.split(" ")
+            first, _, after = span.partition("..")
+            out.append((code, date.fromisoformat(first),
+                        date.fromisoformat(after) if after else None))
+        return out
+
+
 # -- places.yaml ---------------------------------------------------------------------------------
 class SupplementPlace(Strict):
     name: Word
@@ -252,6 +274,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "places.yaml": PlaceSupplement,
     "news_anatomy.yaml": NewsAnatomy,
     "offices.csv": Office,
+    "petrarch_actors.csv": PetrarchActor,
 }
 
 

@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 from pipelines import datafiles
 from pipelines.gazetteer import countries
 from pipelines.nlp import load_nlp
+from schemas.fields import ISO3_CODES, SECTORS
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class Office:
     office: str
     start: date
     end: date | None
+
+    source: str = "offices.csv"  # or the PETRARCH2 dictionary file and line
 
     def held_on(self, day: date | None) -> bool:
         if day is None:
@@ -48,7 +51,49 @@ def _read_offices() -> dict[str, list[Office]]:
         office = Office(row.holder, row.actor_code, row.office, row.start, row.end)
         for name in {row.holder, *filter(None, row.aliases.split(";"))}:
             result.setdefault(name, []).append(office)
+    _add_petrarch_persons(result)
     return result
+
+
+def _add_petrarch_persons(offices: dict[str, list[Office]]) -> None:
+    """Persons of the PETRARCH2 country dictionary with dated roles, after the overlay: where an
+    offices.csv row covers the article's date it decides; the dictionary's roles decide other
+    dates (the dictionaries end in January 2014; offices.csv carries what came after).
+
+    Only full names (two words or more, no title word) are taken: surnames alone are left to
+    coreference, titled phrases to the title rules. A role whose country is not an ISO-3 code
+    or whose sector casus does not assign is left out. The default role comes after the dated
+    ones, so it decides only when no dated role covers the article's date.
+    """
+    title_words = {w for words in datafiles.load("actors.yaml").titles.values()
+                   for title in words for w in title.lower().split()}
+    for record in datafiles.load("petrarch_actors.csv"):
+        if not record.source.startswith("Phoenix.Countries"):
+            continue
+        roles = [r for r in record.dated_roles() if _codable(r[0])]
+        if not roles:
+            continue  # a person is a record with dated roles
+        names = [n for n in record.names.split(";") if _full_name(n, title_words)]
+        if not names:
+            continue
+        holder = names[0]
+        held = [Office(holder, code, "PETRARCH2 role", first, after, record.source)
+                for code, first, after in roles]
+        if record.default_code and _codable(record.default_code):
+            held.append(Office(holder, record.default_code, "PETRARCH2 default role",
+                               date(1800, 1, 1), None, record.source))
+        for name in names:
+            offices.setdefault(name, []).extend(held)
+
+
+def _codable(code: str) -> bool:
+    return code[:3] in ISO3_CODES and (len(code) == 3 or code[3:6] in SECTORS)
+
+
+def _full_name(name: str, title_words: set[str]) -> bool:
+    words = name.split()
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
+            and not any(w.lower().strip(".") in title_words for w in words))
 
 
 @cache

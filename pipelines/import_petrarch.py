@@ -1,0 +1,152 @@
+"""Importer: the PETRARCH2 actor dictionaries into casus's own data file.
+
+    .venv/bin/python -m pipelines.import_petrarch ../shared/reference/petrarch2
+
+reads `Phoenix.Countries.actors.txt`, `Phoenix.International.actors.txt` and
+`Phoenix.MilNonState.actors.txt` (MIT licence, Open Event Data; format in their
+`dictionaries.rst`) and writes `pipelines/data/petrarch_actors.csv`: one row per record (its
+names, its default code, its dated roles, the file and line it starts at), and
+`PETRARCH2-LICENSE.txt` beside it.
+The runtime reads only those two files, never the reference folder.
+
+A record is a primary phrase (optionally `[CODE]`, its default role), `+synonym` lines, and
+tab-indented date restrictions `[CODE 620101-950101]`, `[CODE >100201]`, `[CODE <911018]`
+(limits inclusive; YYMMDD years below 30 are 20xx, as the dictionaries were written in 2014).
+"""
+
+import argparse
+import csv
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+         "Phoenix.MilNonState.actors.txt")
+OUTPUT = Path(__file__).parent / "data" / "petrarch_actors.csv"
+LICENSE_COPY = Path(__file__).parent / "data" / "PETRARCH2-LICENSE.txt"
+COLUMNS = ["names", "default_code", "roles", "source"]
+_CODE = re.compile(r"^([A-Z]{3}|---)([A-Z]{3})*$")
+_ROLE = re.compile(r"^\[\s*(?P<code>[^\s\]]+)(?:\s+(?P<when>[^\]]+))?\s*\]")
+EARLIEST, LATEST = date(1800, 1, 1), None
+
+
+@dataclass
+class Record:
+    names: list[str]
+    source: str
+    default: str | None = None
+    roles: list[tuple[str, date, date | None]] = field(default_factory=list)
+
+
+def _day(text: str) -> date:
+    text = text.strip()
+    if len(text) == 6:
+        year = int(text[:2])
+        text = f"{2000 + year if year < 30 else 1900 + year}{text[2:]}"
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+def parse_when(when: str | None) -> tuple[date, date | None]:
+    """A restriction's first day and the day after its last (None: open), limits inclusive."""
+    if not when:
+        return EARLIEST, LATEST
+    when = when.strip()
+    if when.startswith(">"):
+        return _day(when[1:]), None
+    if when.startswith("<"):
+        return EARLIEST, _day(when[1:]) + timedelta(days=1)
+    first, last = when.split("-")
+    return _day(first), _day(last) + timedelta(days=1)
+
+
+def phrase_name(phrase: str) -> str:
+    """`ABDUL_RAHIM_WARDAK_` -> `Abdul Rahim Wardak` (the trailing underscore marks a stop)."""
+    words = [w for w in phrase.strip().rstrip("_").split("_") if w]
+    return " ".join(w if not w.isupper() else w.title() for w in words)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:  # the dictionaries mix encodings line by line
+        return raw.decode("cp1252", errors="replace")
+
+
+def read_records(path: Path) -> list[Record]:
+    records: list[Record] = []
+    current: Record | None = None
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+        line = _decode(raw).rstrip("\r")
+        content = line.split("#", 1)[0]
+        if not content.strip():
+            continue
+        where = f"{path.name}:{number}"
+        if content.startswith(("\t", " ")) and current is not None:
+            match = _ROLE.match(content.strip())
+            if match and _CODE.match(match["code"]):
+                try:
+                    start, end = parse_when(match["when"])
+                except (ValueError, IndexError):
+                    continue  # a restriction no date format reads: left out
+                if match["when"]:
+                    current.roles.append((match["code"], start, end))
+                elif current.default is None:  # an undated restriction is a default role
+                    current.default = match["code"]
+            continue
+        if content.startswith("+") and current is not None:
+            current.names.append(phrase_name(content[1:].split("[", 1)[0]))
+            continue
+        if content.startswith(("!", "<", "=")):
+            current = None  # substitution sets and markup, not actors
+            continue
+        phrase, _, rest = content.partition("[")
+        code = rest.split("]", 1)[0].strip() if rest else None
+        current = Record([phrase_name(phrase)], where,
+                         code if code and _CODE.match(code) else None)
+        records.append(current)
+    return records
+
+
+def rows(records: list[Record]) -> list[dict]:
+    """One row per record with a code: names joined by ';', roles as `CODE first..next` where
+    `next` is the day after the last (empty: still held), joined by ';'."""
+    out = []
+    for record in records:
+        names = [n for n in dict.fromkeys(record.names) if n and ";" not in n]
+        if not names or not (record.default or record.roles):
+            continue
+        roles = ";".join(f"{code} {start.isoformat()}..{end.isoformat() if end else ''}"
+                         for code, start, end in record.roles)
+        out.append({"names": ";".join(names), "default_code": record.default or "",
+                    "roles": roles, "source": record.source})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("reference", type=Path, help="the folder holding the PETRARCH2 files")
+    parser.add_argument("--out", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    found: list[dict] = []
+    for name in FILES:
+        found.extend(rows(read_records(args.reference / name)))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# Converted by pipelines/import_petrarch.py from the PETRARCH2 actor "
+                     "dictionaries (openeventdata/petrarch2,\n# commit 676801c; MIT licence, "
+                     "Copyright (c) 2014 Open Event Data: PETRARCH2-LICENSE.txt).\n"
+                     "# source = the dictionary file and line of the record. Do not edit: rerun "
+                     "the importer; corrections go in the overlay (offices.csv, actors.yaml).\n")
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(found)
+    shutil.copyfile(args.reference / "LICENSE", args.out.with_name(LICENSE_COPY.name))
+    print(f"{len(found)} rows from {len(FILES)} files -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

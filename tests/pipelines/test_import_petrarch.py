@@ -1,0 +1,56 @@
+"""The PETRARCH2 importer on a constructed dictionary, and dictionary persons coded by date."""
+
+from datetime import date
+
+from pipelines.import_petrarch import parse_when, read_records, rows
+from tests.pipelines.test_events import _events
+
+DICTIONARY = """# a comment line
+ARDANIA_  [ARD]
++ARDANIAN_REPUBLIC
+JOHN_Q_EXAMPLE_  # CountryInfo.txt
++EXAMPLE_
+\t[ARDELI 620101-950101]
+\t[ARDGOV >100201]
+\t[ARDOPP <611231]
+\t[ARDELI]
+!PERSON! = MAN, MEN
+NO_CODE_AT_ALL_
+"""
+
+
+def test_records_keep_names_roles_dates_and_their_line(tmp_path):
+    path = tmp_path / "Phoenix.Countries.actors.txt"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    out = rows(read_records(path))
+    assert out == [
+        {"names": "Ardania;Ardanian Republic", "default_code": "ARD", "roles": "",
+         "source": "Phoenix.Countries.actors.txt:2"},
+        {"names": "John Q Example;Example", "default_code": "ARDELI",
+         "roles": "ARDELI 1962-01-01..1995-01-02;ARDGOV 2010-02-01..;ARDOPP 1800-01-01..1962-01-01",
+         "source": "Phoenix.Countries.actors.txt:4"},
+    ]
+
+
+def test_dates_read_as_the_dictionaries_write_them():
+    assert parse_when("18970101-450703") == (date(1897, 1, 1), date(1945, 7, 4))
+    assert parse_when(">100201") == (date(2010, 2, 1), None)
+    assert parse_when("<911018")[1] == date(1991, 10, 19)
+
+
+def _source_code(text: str, published: str) -> set[str]:
+    return {a.actor_code for e in _events(text, published) for a in e.sources}
+
+
+def test_a_dictionary_person_is_coded_by_the_role_held_on_the_article_date():
+    # Phoenix.Countries.actors.txt: HAMID_KARZAI_ [AFGELI 750101-000101] [AFGGOV >011222]
+    assert _source_code("Hamid Karzai criticized Pakistan on Monday.", "2005-03-01") == {"AFGGOV"}
+    assert _source_code("Hamid Karzai criticized Pakistan on Monday.", "1990-06-01") == {"AFGELI"}
+
+
+def test_the_overlay_decides_its_dates_and_the_dictionary_the_others():
+    # offices.csv: Chirac president 1995-2007; the dictionary: FRAGOV 860320-880511 (premier),
+    # and [FRAELI] as the default role for dates no restriction covers
+    assert _source_code("Jacques Chirac criticized Germany on Monday.", "1987-01-12") == {"FRAGOV"}
+    assert _source_code("Jacques Chirac criticized Germany on Monday.", "2001-01-15") == {"FRAGOV"}
+    assert _source_code("Jacques Chirac criticized Germany on Monday.", "1980-01-14") == {"FRAELI"}
