@@ -92,6 +92,7 @@ class Trigger(Strict):
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False
+    forms: list[Word] = []
 
     _code = field_validator("code")(classmethod(lambda cls, v: _known_code(v)))
 
@@ -103,8 +104,19 @@ class Trigger(Strict):
         return value
 
 
+class Instrument(Strict):
+    lemmas: list[Word]
+    code: CameoCode
+
+    _code = field_validator("code")(classmethod(lambda cls, v: _known_code(v)))
+
+
 class EventPatterns(Strict):
     verbs: dict[Word, Trigger]
+    non_agents: list[Word]
+    instruments: list[Instrument]
+    demand_verbs: list[Word]
+    threat_codes: dict[Annotated[str, StringConstraints(pattern=r"^\d{2,4}$")], CameoCode]
     nouns: dict[Word, Trigger]
     intent_verbs: list[Word]
     appeal_verbs: list[Word]
@@ -113,7 +125,7 @@ class EventPatterns(Strict):
     intent_codes: dict[Root, CameoCode]
     negated_codes: dict[Root, CameoCode]
 
-    @field_validator("intent_codes", "negated_codes")
+    @field_validator("intent_codes", "negated_codes", "threat_codes")
     @classmethod
     def _codes(cls, value: dict[str, str]) -> dict[str, str]:
         for code in value.values():

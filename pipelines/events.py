@@ -67,6 +67,11 @@ class _Patterns:
     appeal_verbs: frozenset[str]
     intent_codes: dict[str, str]
     negated_codes: dict[str, str]
+    non_agents: frozenset[str]
+    instruments: tuple[tuple[frozenset[str], str], ...]
+    demand_verbs: frozenset[str]
+    threat_codes: dict[str, str]
+    verb_forms: dict[str, str]  # inflected form -> the verb entry's lemma
 
 
 @cache
@@ -74,7 +79,15 @@ def patterns() -> _Patterns:
     raw = datafiles.load("event_patterns.yaml").model_dump(exclude_unset=True)
     return _Patterns(raw["verbs"], raw["nouns"], frozenset(raw["intent_verbs"]),
                      frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
-                     raw["intent_codes"], raw["negated_codes"])
+                     raw["intent_codes"], raw["negated_codes"], frozenset(raw["non_agents"]),
+                     tuple((frozenset(i["lemmas"]), i["code"]) for i in raw["instruments"]),
+                     frozenset(raw["demand_verbs"]), raw["threat_codes"],
+                     {form: lemma for lemma, entry in raw["verbs"].items()
+                      for form in entry.get("forms", [])})
+
+
+# Roots of material conflict whose doer must be someone: a flood or a fire is no assault.
+_VIOLENT_ROOTS = {"17", "18", "19", "20"}
 
 
 def _np_tokens(head: Token) -> set[int]:
@@ -277,7 +290,7 @@ class SentenceCoder:
         sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
         modality, negated = self._modality(trigger)
         if modality == "threatened":
-            code = "138" if code[:2] in {"18", "19", "20"} else "130"
+            code = self._threat_of(code)
         elif modality == "intended" and self._intent_verb(trigger):
             # "wants to help Israel" is an intent to give aid (033); "wants to attack" a threat.
             code = self.p.intent_codes.get(code[:2], code)
@@ -302,7 +315,43 @@ class SentenceCoder:
                      trigger.lemma_.lower(), code, sources, targets, modality, negated,
                      event_date, precision, date_text, place, round(confidence, 2))
 
+    def _agent_lemmas(self, trigger: Token, passive: bool) -> set[str]:
+        """Lemmas of the doer's noun phrase: the subject, or a passive's by-phrase."""
+        if passive:
+            heads = self._prep_objects(trigger, {"by"})
+        else:
+            heads = [c for c in trigger.children if c.dep_ == "nsubj"]
+        lemmas: set[str] = set()
+        for head in heads:
+            lemmas |= {self.doc[i].lemma_.lower() for i in _np_tokens(head)}
+            lemmas |= {t.lemma_.lower() for t in self._prep_objects(head, {"at", "in", "of"})}
+        return lemmas
+
+    def _with_lemmas(self, trigger: Token) -> set[str]:
+        """Lemmas of instruments: "with a car bomb", "using drones"."""
+        heads = self._prep_objects(trigger, {"with"})
+        return {self.doc[i].lemma_.lower() for h in heads for i in _np_tokens(h)}
+
+    def _instrument_code(self, code: str, lemmas: set[str]) -> str:
+        """A violent act refined by what it was done with (a suicide bomb: 1831, aircraft: 195);
+        the first rule whose lemmas all occur decides."""
+        for needed, refined in self.p.instruments:
+            if needed <= lemmas:
+                return refined
+        return code
+
+    def _threat_of(self, code: str) -> str:
+        """The threat of an act: CAMEO codes "threatened to cut aid" (162) as 1311."""
+        for length in (4, 3, 2):
+            if code[:length] in self.p.threat_codes:
+                return self.p.threat_codes[code[:length]]
+        return "130"
+
     def _verb_event(self, trigger: Token, entry: dict) -> Event | None:
+        governor = trigger.head.lemma_.lower()
+        if trigger.dep_ in {"xcomp", "ccomp"} and governor in (
+                self.p.appeal_verbs | self.p.demand_verbs) and governor in self.p.verbs:
+            return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
         appeal = self._appeal(trigger)
         if appeal:
             return appeal
@@ -316,10 +365,21 @@ class SentenceCoder:
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
             return None
         object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
+        if trigger.lemma_.lower() in self.p.appeal_verbs | self.p.demand_verbs:
+            # what is asked refines the appeal or demand: "urged Iran to release ..." (025)
+            object_lemmas += [c.lemma_.lower() for c in trigger.children
+                              if c.dep_ in {"xcomp", "ccomp"}]
         code = self._code(entry, object_lemmas)
         if not code:
             return None
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+        if code[:2] in _VIOLENT_ROOTS:
+            agent = self._agent_lemmas(trigger, passive)
+            if agent & self.p.non_agents:
+                return None  # "a flood killed 20 people": a disaster, not an act of force
+            if code[:2] in {"18", "19"}:
+                code = self._instrument_code(
+                    code, agent | set(object_lemmas) | self._with_lemmas(trigger))
         sources = self._agent(trigger) if passive else self._subject(trigger)
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
         if passive:
@@ -336,6 +396,14 @@ class SentenceCoder:
         for o in prep_objects:
             target_tokens |= _np_tokens(o)
         targets = self._actors_in(target_tokens)
+        if not targets and (trigger.lemma_.lower() in self.p.demand_verbs
+                            or trigger.lemma_.lower() in self.p.appeal_verbs):
+            # "insisted that Washington halt the deal": the one asked to act is the target
+            for clause in [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]:
+                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                targets = self._actors_in(set().union(set(), *(_np_tokens(x) for x in subjects)))
+                if targets:
+                    break
         if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
             for o in [c for c in trigger.children if c.dep_ not in {"nsubj", "nsubjpass", "aux",
                                                                    "neg", "punct", "advmod"}]:
@@ -391,7 +459,8 @@ class SentenceCoder:
         events: list[Event] = []
         objects_of_events: set[int] = set()
         for token in self.doc:
-            entry = self.p.verbs.get(token.lemma_.lower())
+            lemma = self.p.verb_forms.get(token.lower_, token.lemma_.lower())
+            entry = self.p.verbs.get(lemma)
             if entry and token.pos_ in {"VERB", "AUX"}:
                 event = self._verb_event(token, entry)
                 if event:

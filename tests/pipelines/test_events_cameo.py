@@ -1,0 +1,88 @@
+"""The event coder on constructed sentences for each failure class of the coder issue: CAMEO
+codes and actors as the codebook gives them (the expected values are the codebook's, written
+before the coder was run on them)."""
+
+import pytest
+
+from tests.pipelines.test_events import _events, _triples
+
+EXACT = [
+    # bombings: the instrument decides the code (CAMEO 1831 suicide, 1832 car, 1833 roadside)
+    ("A suicide bomber killed 12 people at a market in Kabul on Monday.", {((), "1831", ("---CVL",))}),
+    ("A suicide bombing killed 20 people in Baghdad.", {((), "1831", ("---CVL",))}),
+    ("A roadside bomb killed three Afghan soldiers in Helmand.", {((), "1833", ("AFGMIL",))}),
+    ("A car bomb killed five Iraqi policemen in Baghdad.", {((), "1832", ("IRQCOP",))}),
+    # armed clashes, abductions, sexual violence
+    ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("---REB",))}),
+    ("Rebels abducted 30 schoolgirls in northern Nigeria.", {(("---REB",), "181", ())}),
+    ("Armed men kidnapped three Chinese workers in Nigeria.", {((), "181", ("CHNLAB",))}),
+    ("Soldiers raped women in the village, Human Rights Watch said.", {(("---MIL",), "1821", ())}),
+    # destruction of property (1712), territory taken or retaken (192)
+    ("Militants set fire to a church in Egypt.", {(("---REB",), "1712", ())}),
+    ("Militants torched a school in Pakistan.", {(("---REB",), "1712", ())}),
+    ("Israeli troops demolished Palestinian homes in Hebron.", {(("ISRMIL",), "1712", ("PSE",))}),
+    ("Rebels captured the city of Goma.", {(("---REB",), "192", ("COD",))}),
+    ("Rebels seized the town of Bunia.", {(("---REB",), "192", ("COD",))}),
+    ("Ukrainian forces retook the village of Robotyne.", {(("UKRMIL",), "192", ())}),
+    # arrests (173), force against protesters (175), protests (14)
+    ("Police arrested 40 protesters in Moscow.", {(("---COP",), "173", ("---OPP",))}),
+    ("Turkish police detained three journalists in Istanbul.", {(("TURCOP",), "173", ("---MED",))}),
+    ("Chinese police detained two Canadian citizens.", {(("CHNCOP",), "173", ("CANCVL",))}),
+    ("Police fired tear gas at protesters in Nairobi.", {(("---COP",), "175", ("---OPP",))}),
+    ("Kenyan riot police dispersed the crowd.", {(("KENCOP",), "175", ("---CVL",))}),
+    ("Protesters blockaded the highway to Lima.", {(("---OPP",), "191", ())}),
+    # natural and industrial disasters are no conflict event
+    ("A flood killed 20 people in Bangladesh.", set()),
+    ("Heavy flooding killed dozens of people in Pakistan.", set()),
+    ("A fire at a garment factory in Dhaka killed 100 workers.", set()),
+    ("A fire killed eight people in a hospital in Bucharest.", set()),
+    ("An earthquake struck central Italy on Wednesday.", set()),
+    ("A typhoon killed 50 people in the Philippines.", set()),
+    ("A cyclone killed 30 people in Myanmar.", set()),
+    ("A landslide buried a village in Nepal.", set()),
+    # verbs and phrases that were outside the list
+    ("Ethiopia and Eritrea restored diplomatic relations.", {(("ERI", "ETH"), "050", ("ERI", "ETH"))}),
+    ("Cuba and the United States restored diplomatic ties.", {(("CUB", "USA"), "050", ("CUB", "USA"))}),
+    ("Saudi Arabia and Iran restored diplomatic relations.", {(("IRN", "SAU"), "050", ("IRN", "SAU"))}),
+    ("Pakistan expelled two Indian diplomats.", {(("PAK",), "166", ("IND",))}),
+    # threats are events, refined by what is threatened (1311 aid or supplies, 1312 sanctions)
+    ("Russia threatened to cut gas supplies to Ukraine.", {(("RUS",), "1311", ("UKR",))}),
+    ("China threatened to impose sanctions on Lithuania.", {(("CHN",), "1312", ("LTU",))}),
+    ("Iran threatened to attack Israel.", {(("IRN",), "138", ("ISR",))}),
+    ("North Korea threatened to attack South Korea.", {(("PRK",), "138", ("KOR",))}),
+    # demands and appeals: the one asked to act is the target, what is asked refines the code,
+    # and the act asked for is not coded as if it happened
+    ("Beijing insisted that Washington halt the arms deal.", {(("CHNGOV",), "100", ("USAGOV",))}),
+    ("Turkey insisted that Sweden extradite the suspects.", {(("TUR",), "100", ("SWE",))}),
+    ("India demanded that Pakistan withdraw its troops.", {(("IND",), "105", ("PAK",))}),
+    ("France demanded that Iran release the prisoners.", {(("FRA",), "105", ("IRN",))}),
+    ("Germany urged Russia to withdraw its troops from Ukraine.", {(("DEU",), "025", ("RUS",))}),
+    ("Japan called upon China to release the detained fishermen.", {(("JPN",), "025", ("CHN",))}),
+    ("Egypt called on Israel to withdraw its troops from Gaza.", {(("EGY",), "025", ("ISR",))}),
+    # an unquoted 'on' in the patterns file used to read as True
+    ("Russian troops fired on Ukrainian soldiers near Kharkiv.", {(("RUSMIL",), "190", ("UKRMIL",))}),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EXACT, ids=[s[:40] for s, _ in EXACT])
+def test_codebook_codes_and_actors(sentence, expected):
+    assert _triples(_events(sentence)) == expected
+
+
+# Material conflict: each kind of report yields an event of the right CAMEO root.
+ROOTS = [
+    ("Israeli aircraft struck targets in Gaza overnight.", "19"),
+    ("Russian warplanes bombed rebel positions in Syria.", "19"),
+    ("Russian artillery shelled Ukrainian positions near Bakhmut.", "19"),
+    ("Syrian rebels clashed with government forces near Aleppo.", "19"),
+    ("Gunmen abducted a French journalist in Mali.", "18"),
+    ("Russian forces captured the town of Avdiivka.", "19"),
+    ("Riot police dispersed protesters in Minsk with tear gas.", "17"),
+    ("Thousands of teachers protested in Lima against the government of Peru.", "14"),
+    ("Students rioted in Dhaka on Sunday.", "14"),
+]
+
+
+@pytest.mark.parametrize("sentence, root", ROOTS, ids=[s[:40] for s, _ in ROOTS])
+def test_material_conflict_roots(sentence, root):
+    assert {code[:2] for _, code, _ in _triples(_events(sentence))} == {root}
