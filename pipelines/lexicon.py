@@ -86,6 +86,15 @@ def _add_petrarch_persons(offices: dict[str, list[Office]]) -> None:
             offices.setdefault(name, []).extend(held)
 
 
+def plural_demonym(demonym: str) -> str | None:
+    """"Syrian" -> "Syrians", "Israeli" -> "Israelis"; none for "Chinese", "French", "Swiss",
+    abbreviations ("U.S.") or several words."""
+    if " " in demonym or not demonym.isalpha() or demonym.isupper() \
+            or demonym.endswith(("ese", "sh", "ch", "s", "x", "z")):
+        return None
+    return demonym + "s"
+
+
 def _codable(code: str) -> bool:
     return code[:3] in ISO3_CODES and (len(code) == 3 or code[3:6] in SECTORS)
 
@@ -121,11 +130,15 @@ def lexicon() -> Lexicon:
         if country.demonym and country.demonym not in blocked_demonyms \
                 and demonym_owner[country.demonym] == iso3:
             add(f"DEMONYM|{iso3}", country.demonym)
+            if plural := plural_demonym(country.demonym):
+                add(f"DEMONYM|{iso3}", plural)  # "dozens of Syrians": the people of a country
         if country.capital and country.capital not in blocked_capitals:
             add(f"CAPITAL|{iso3}", country.capital)
     for iso3, aliases in raw["demonym_aliases"].items():
         for alias in aliases:
             add(f"DEMONYM|{iso3}", alias)
+            if plural := plural_demonym(alias):
+                add(f"DEMONYM|{iso3}", plural)
     for phrase, code in raw["seats_of_power"].items():
         add(f"SEAT|{code}", phrase)
     for code, aliases in raw["organizations"].items():

@@ -95,3 +95,11 @@ def test_the_two_countries_are_the_two_most_mentioned_recent_states(phrase):
                      f"Iran and Venezuela said {phrase} would trade more.")
     pair = next(m for m in mentions if m.text.lower() == phrase)
     assert {a.actor_code for a in pair.actors} == {"IRN", "VEN"}
+
+
+def test_plural_demonyms_are_formed_only_where_english_forms_them():
+    from pipelines.lexicon import plural_demonym
+
+    assert [plural_demonym(d) for d in ("Syrian", "Israeli", "Serb", "Chinese", "French",
+                                        "Swiss", "U.S.", "North Korean")] == [
+        "Syrians", "Israelis", "Serbs", None, None, None, None, None]

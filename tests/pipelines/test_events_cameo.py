@@ -59,6 +59,10 @@ EXACT = [
     ("Germany urged Russia to withdraw its troops from Ukraine.", {(("DEU",), "025", ("RUS",))}),
     ("Japan called upon China to release the detained fishermen.", {(("JPN",), "025", ("CHN",))}),
     ("Egypt called on Israel to withdraw its troops from Gaza.", {(("EGY",), "025", ("ISR",))}),
+    # plural demonyms are the people of a country
+    ("Turkish troops detained dozens of Syrians.", {(("TURMIL",), "173", ("SYR",))}),
+    ("Iraqi police arrested three Iranians in Basra.", {(("IRQCOP",), "173", ("IRN",))}),
+    ("Pakistan deported hundreds of Afghans.", {(("PAK",), "174", ("AFG",))}),
     # an unquoted 'on' in the patterns file used to read as True
     ("Russian troops fired on Ukrainian soldiers near Kharkiv.", {(("RUSMIL",), "190", ("UKRMIL",))}),
 ]
