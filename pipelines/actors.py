@@ -324,7 +324,9 @@ class ArticleActors:
                     iso3 = owner[1][:3]
                     consumed.update(range(owner[2], start))
                 elif end + 1 < len(doc) and doc[end].lower_ in {"from", "in", "of"}:
-                    origin = next((lab for lab in labels if lab[2] == end + 1
+                    # "dissidents from Myanmar", "ministers from the Georgian government"
+                    first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+                    origin = next((lab for lab in labels if lab[2] == first
                                    and lab[0] in {"STATE", "DEMONYM"}), None)
                     if origin:  # "dissidents from Myanmar", "a court in Guyana"
                         iso3 = origin[1][:3]

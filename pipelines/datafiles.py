@@ -208,6 +208,28 @@ class PetrarchActor(Strict):
         return out
 
 
+class PetrarchAgent(Strict):
+    """An agent noun or title of the PETRARCH2 agents dictionary, with its sector codes."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+    phrase: Annotated[str, StringConstraints(min_length=1, pattern=r"^[^A-Z]+$")]
+    code: Annotated[str, StringConstraints(pattern=r"^([A-Z]{3})+$")]
+    source: Annotated[str, StringConstraints(pattern=r"^Phoenix\.agents\.txt:\d+$")]
+
+
+class PetrarchVerb(Strict):
+    """A verb of the PETRARCH2 CAMEO verb dictionary: its code and its simple object patterns."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+    verb: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
+    code: Literal[""] | CameoCode
+    objects: Annotated[str, StringConstraints(pattern=r"^$|^[a-z]+=\d{2,4}(;[a-z]+=\d{2,4})*$")]
+    source: Annotated[str, StringConstraints(pattern=r"^CAMEO\.2\.0\.txt:\d+$")]
+
+    def object_codes(self) -> dict[str, str]:
+        return dict(pair.split("=") for pair in self.objects.split(";") if pair)
+
+
 # -- places.yaml ---------------------------------------------------------------------------------
 class SupplementPlace(Strict):
     name: Word
@@ -287,6 +309,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "news_anatomy.yaml": NewsAnatomy,
     "offices.csv": Office,
     "petrarch_actors.csv": PetrarchActor,
+    "petrarch_agents.csv": PetrarchAgent,
+    "petrarch_verbs.csv": PetrarchVerb,
 }
 
 

@@ -77,6 +77,7 @@ class _Patterns:
 @cache
 def patterns() -> _Patterns:
     raw = datafiles.load("event_patterns.yaml").model_dump(exclude_unset=True)
+    raw["verbs"] = {**petrarch_verbs(), **raw["verbs"]}  # the overlay's entries win
     return _Patterns(raw["verbs"], raw["nouns"], frozenset(raw["intent_verbs"]),
                      frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
                      raw["intent_codes"], raw["negated_codes"], frozenset(raw["non_agents"]),
@@ -88,6 +89,19 @@ def patterns() -> _Patterns:
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.
 _VIOLENT_ROOTS = {"17", "18", "19", "20"}
+
+
+def petrarch_verbs() -> dict[str, dict]:
+    """The verbs of the PETRARCH2 CAMEO verb dictionary as pattern entries (code and object
+    words). Public statements (root 01) are left out: the dictionary files every speech verb
+    there, and coding each "said" as an event would double every quotation."""
+    entries: dict[str, dict] = {}
+    for row in datafiles.load("petrarch_verbs.csv"):
+        code = row.code if row.code and row.code[:2] != "01" else None
+        objects = {w: c for w, c in row.object_codes().items() if c[:2] != "01"}
+        if code or objects:
+            entries[row.verb] = {"code": code, "objects": objects} if objects else {"code": code}
+    return entries
 
 
 def _np_tokens(head: Token) -> set[int]:
@@ -422,6 +436,8 @@ class SentenceCoder:
                 if where and where.place.feature_type == "country":
                     sources = [state_actor(where.place.country_iso3)]
         places = self._places_in(target_tokens)
+        if entry.get("needs_target") and not targets:
+            return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._event(trigger, code, sources, targets, entry.get("symmetric", False),
                            places or [])
 

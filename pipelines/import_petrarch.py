@@ -26,6 +26,9 @@ from pathlib import Path
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
          "Phoenix.MilNonState.actors.txt")
 OUTPUT = Path(__file__).parent / "data" / "petrarch_actors.csv"
+AGENTS_FILE = "Phoenix.agents.txt"
+AGENTS_OUTPUT = Path(__file__).parent / "data" / "petrarch_agents.csv"
+AGENT_COLUMNS = ["phrase", "code", "source"]
 LICENSE_COPY = Path(__file__).parent / "data" / "PETRARCH2-LICENSE.txt"
 COLUMNS = ["names", "default_code", "roles", "source"]
 _CODE = re.compile(r"^([A-Z]{3}|---)([A-Z]{3})*$")
@@ -125,6 +128,96 @@ def rows(records: list[Record]) -> list[dict]:
     return out
 
 
+_SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+_AGENT = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[~(?P<code>[A-Z]+)\]")
+
+
+def read_agents(path: Path) -> list[dict]:
+    """Agent nouns and titles with their sector codes: `POLICE!PERSON! [~COP]` expands its
+    substitution set (policeman, policemen, ...); `{IRREGULAR_PLURALS}` become phrases too."""
+    sets: dict[str, list[str]] = {}
+    out: list[dict] = []
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+        line = _decode(raw).split("#", 1)[0].strip()
+        if not line:
+            continue
+        if match := _SUBSTITUTION.match(line):
+            sets[match[1]] = [w.strip() for w in match[2].split(",") if w.strip()]
+            continue
+        match = _AGENT.match(line)
+        if not match:
+            continue
+        forms = [match["phrase"]] + [f for f in (match["plurals"] or "").split() if f]
+        for form in forms:
+            for phrase in _expand(form.strip(), sets):
+                text = " ".join(w for w in phrase.replace("_", " ").split()).lower()
+                if text and text.isascii():
+                    out.append({"phrase": text, "code": match["code"],
+                                "source": f"{path.name}:{number}"})
+    return out
+
+
+def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
+    for name, options in sets.items():
+        if name in phrase:
+            return [p for option in options for p in _expand(phrase.replace(name, option, 1), sets)]
+    return [phrase] if "!" not in phrase else []
+
+
+VERBS_FILE = "CAMEO.2.0.txt"
+VERBS_OUTPUT = Path(__file__).parent / "data" / "petrarch_verbs.csv"
+VERB_COLUMNS = ["verb", "code", "objects", "source"]
+_BLOCK = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]+)\]\s+---")
+_VERB = re.compile(r"^(?P<verb>[A-Z][A-Z-]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*(?:\[(?P<code>[^\]]+)\])?\s*$")
+# "- * WORD [code]" (the verb's object) and "- * (PREP WORD) [code]" (a prepositional object):
+# the simple patterns, which read as object words refining the verb's code.
+_SIMPLE = re.compile(r"^-\s+\*\s+(?:(?P<word>[A-Z]+)|\((?P<prep>[A-Z]+)\s+(?P<pword>[A-Z]+)\))"
+                     r"\s+\[(?P<code>[^\]]+)\]")
+
+
+def _cameo(code: str | None) -> str | None:
+    """`[037:037]` -> 037; `[---]` and codes that are no CAMEO code -> None."""
+    code = (code or "").split(":")[0].strip()
+    return code if re.fullmatch(r"\d{2,4}", code) else None
+
+
+def read_verbs(path: Path) -> list[dict]:
+    """Single-word verbs of each block with their code (the verb's own, else the block's), and
+    the block's simple patterns as object words -> codes. Multi-word verbs and patterns with
+    source/target markers or synonym sets are left for a pattern engine that reads them."""
+    out: list[dict] = []
+    block_code, verbs, objects, start = None, [], {}, 0
+
+    def flush() -> None:
+        for verb, code, line in verbs:
+            if code or objects:
+                out.append({"verb": verb, "code": code or "",
+                            "objects": ";".join(f"{w}={c}" for w, c in sorted(objects.items())),
+                            "source": f"{path.name}:{line}"})
+
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+        line = _decode(raw).split("#", 1)[0].rstrip()
+        if match := _BLOCK.match(line):
+            flush()
+            block_code, verbs, objects, start = _cameo(match["code"]), [], {}, number
+            continue
+        if not start or not line.strip():
+            continue
+        if line.startswith("-"):
+            simple = _SIMPLE.match(line)
+            code = _cameo(simple["code"]) if simple else None
+            if simple and code:
+                word = (simple["word"] or simple["pword"]).lower()
+                objects.setdefault(word, code)
+                if word.endswith("s") and len(word) > 3:
+                    objects.setdefault(word[:-1], code)  # SANCTIONS -> sanction
+            continue
+        if match := _VERB.match(line.strip()):
+            verbs.append((match["verb"].lower(), _cameo(match["code"]) or block_code, number))
+    flush()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference", type=Path, help="the folder holding the PETRARCH2 files")
@@ -143,6 +236,25 @@ def main(argv: list[str] | None = None) -> int:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(found)
+    agents = read_agents(args.reference / AGENTS_FILE)
+    with args.out.with_name(AGENTS_OUTPUT.name).open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# Converted by pipelines/import_petrarch.py from the PETRARCH2 agents "
+                     "dictionary (Phoenix.agents.txt; MIT licence,\n# Copyright (c) 2014 Open "
+                     "Event Data: PETRARCH2-LICENSE.txt). phrase: lower case, substitution sets "
+                     "expanded;\n# code: the agent's sector codes; source: file and line.\n")
+        writer = csv.DictWriter(handle, fieldnames=AGENT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(agents)
+    verbs = read_verbs(args.reference / VERBS_FILE)
+    with args.out.with_name(VERBS_OUTPUT.name).open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# Converted by pipelines/import_petrarch.py from the PETRARCH2 CAMEO verb "
+                     "dictionary (CAMEO.2.0.txt; MIT licence,\n# Copyright (c) 2014 Open Event "
+                     "Data: PETRARCH2-LICENSE.txt). verb: lower case; code: its own or its "
+                     "block's;\n# objects: word=code from the block's simple patterns; source: "
+                     "file and line of the verb.\n")
+        writer = csv.DictWriter(handle, fieldnames=VERB_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(verbs)
     shutil.copyfile(args.reference / "LICENSE", args.out.with_name(LICENSE_COPY.name))
     print(f"{len(found)} rows from {len(FILES)} files -> {args.out}", file=sys.stderr)
     return 0

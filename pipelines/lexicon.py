@@ -86,6 +86,32 @@ def _add_petrarch_persons(offices: dict[str, list[Office]]) -> None:
             offices.setdefault(name, []).extend(held)
 
 
+def petrarch_agents(overlay: set[str]) -> dict[str, str]:
+    """Agent nouns and titles of the PETRARCH2 agents dictionary -> their first sector code,
+    with regular plurals ("teacher" -> "teachers"), after the overlay's titles (actors.yaml),
+    which keep their sector. Agents of sectors casus does not assign are left out."""
+    found: dict[str, str] = {}
+    for row in datafiles.load("petrarch_agents.csv"):
+        sector = row.code[:3]
+        if sector not in SECTORS:
+            continue
+        for phrase in (row.phrase, _plural(row.phrase)):
+            if phrase and phrase not in overlay and phrase not in found:
+                found[phrase] = sector
+    return found
+
+
+def _plural(phrase: str) -> str | None:
+    """The regular plural of a phrase's last word, as PETRARCH forms it."""
+    if not phrase[-1:].isalpha() or phrase.endswith(("s", "men")):
+        return None
+    if phrase.endswith(("ch", "sh", "x", "z")):
+        return phrase + "es"
+    if phrase.endswith("y") and phrase[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
 def plural_demonym(demonym: str) -> str | None:
     """"Syrian" -> "Syrians", "Israeli" -> "Israelis"; none for "Chinese", "French", "Swiss",
     abbreviations ("U.S.") or several words."""
@@ -156,6 +182,12 @@ def lexicon() -> Lexicon:
         titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(words)))
         for word in words:
             sector_of_title[word.lower()] = sector
+    agents: dict[str, list[str]] = {}
+    for phrase, sector in petrarch_agents(set(sector_of_title)).items():
+        agents.setdefault(sector, []).append(phrase)
+        sector_of_title[phrase] = sector
+    for sector, phrases in agents.items():
+        titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(phrases)))
     media_names = {name: iso3 for name, iso3 in raw["media"].items()}
     return Lexicon(
         names=names, titles=titles, offices=offices, org_names=raw["organization_names"],

@@ -103,3 +103,14 @@ def test_plural_demonyms_are_formed_only_where_english_forms_them():
     assert [plural_demonym(d) for d in ("Syrian", "Israeli", "Serb", "Chinese", "French",
                                         "Swiss", "U.S.", "North Korean")] == [
         "Syrians", "Israelis", "Serbs", None, None, None, None, None]
+
+
+def test_agent_nouns_of_the_petrarch_dictionary_are_collective_actors():
+    # Phoenix.agents.txt: TEACHER [~EDU], DIPLOMAT [~GOV]; regular plurals formed as PETRARCH does
+    codes = _codes(_read("Teachers met diplomats in the capital."))
+    assert codes["Teachers"] == "---EDU" and codes["diplomats"] == "---GOV"
+
+
+def test_a_collective_takes_its_country_from_a_following_the_phrase():
+    codes = _codes(_read("Students met ministers from the Chilean government in Santiago."))
+    assert codes["ministers"] == "CHLGOV"

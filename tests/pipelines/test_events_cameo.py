@@ -16,7 +16,7 @@ EXACT = [
     ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("---REB",))}),
     ("Rebels abducted 30 schoolgirls in northern Nigeria.", {(("---REB",), "181", ())}),
     ("Armed men kidnapped three Chinese workers in Nigeria.", {((), "181", ("CHNLAB",))}),
-    ("Soldiers raped women in the village, Human Rights Watch said.", {(("---MIL",), "1821", ())}),
+    ("Soldiers raped women in the village, Human Rights Watch said.", {(("---MIL",), "1821", ("---CVL",))}),
     # destruction of property (1712), territory taken or retaken (192)
     ("Militants set fire to a church in Egypt.", {(("---REB",), "1712", ())}),
     ("Militants torched a school in Pakistan.", {(("---REB",), "1712", ())}),
@@ -44,7 +44,7 @@ EXACT = [
     ("Ethiopia and Eritrea restored diplomatic relations.", {(("ERI", "ETH"), "050", ("ERI", "ETH"))}),
     ("Cuba and the United States restored diplomatic ties.", {(("CUB", "USA"), "050", ("CUB", "USA"))}),
     ("Saudi Arabia and Iran restored diplomatic relations.", {(("IRN", "SAU"), "050", ("IRN", "SAU"))}),
-    ("Pakistan expelled two Indian diplomats.", {(("PAK",), "166", ("IND",))}),
+    ("Pakistan expelled two Indian diplomats.", {(("PAK",), "166", ("INDGOV",))}),
     # threats are events, refined by what is threatened (1311 aid or supplies, 1312 sanctions)
     ("Russia threatened to cut gas supplies to Ukraine.", {(("RUS",), "1311", ("UKR",))}),
     ("China threatened to impose sanctions on Lithuania.", {(("CHN",), "1312", ("LTU",))}),

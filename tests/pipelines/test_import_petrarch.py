@@ -54,3 +54,50 @@ def test_the_overlay_decides_its_dates_and_the_dictionary_the_others():
     assert _source_code("Jacques Chirac criticized Germany on Monday.", "1987-01-12") == {"FRAGOV"}
     assert _source_code("Jacques Chirac criticized Germany on Monday.", "2001-01-15") == {"FRAGOV"}
     assert _source_code("Jacques Chirac criticized Germany on Monday.", "1980-01-14") == {"FRAELI"}
+
+
+VERBS = """# comment
+---  ASSAIL   [111]  ---
+ASSAIL
+LAMBAST [112]
++SPEAK_OUT
+- * DECISION                                          [111]         # ASSAIL
+- * (ON SANCTIONS)                                    [163]         # ASSAIL
+- * (WITH)                                            [030]         # ASSAIL
+- $ * + NOW                                           [113]         # ASSAIL
+---  DRIFT   [---]  ---
+DRIFT {DRIFTS DRIFTED }
+- * TALKS                                             [046]         # DRIFT
+---  WANDER   [---]  ---
+WANDER
+"""
+
+AGENTS = """!PERSON! = MAN, MEN
+POLICE!PERSON! [~COP]
+FERRYMAN {FERRYMEN} [~BUS]
+BUDDHIST_MONK [~BUD]
+"""
+
+
+def test_verb_blocks_give_codes_and_simple_object_patterns(tmp_path):
+    from pipelines.import_petrarch import read_verbs
+
+    path = tmp_path / "CAMEO.2.0.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    assert read_verbs(path) == [
+        {"verb": "assail", "code": "111", "objects": "decision=111;sanction=163;sanctions=163",
+         "source": "CAMEO.2.0.txt:3"},
+        {"verb": "lambast", "code": "112", "objects": "decision=111;sanction=163;sanctions=163",
+         "source": "CAMEO.2.0.txt:4"},
+        {"verb": "drift", "code": "", "objects": "talk=046;talks=046", "source": "CAMEO.2.0.txt:11"},
+    ]
+
+
+def test_agents_expand_substitution_sets_and_irregular_plurals(tmp_path):
+    from pipelines.import_petrarch import read_agents
+
+    path = tmp_path / "Phoenix.agents.txt"
+    path.write_text(AGENTS, encoding="utf-8")
+    assert [(a["phrase"], a["code"]) for a in read_agents(path)] == [
+        ("policeman", "COP"), ("policemen", "COP"), ("ferryman", "BUS"), ("ferrymen", "BUS"),
+        ("buddhist monk", "BUD")]
