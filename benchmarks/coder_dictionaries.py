@@ -37,7 +37,7 @@ def measure(mode: str, count: int, repeat: int) -> dict:
     if mode == "before":
         lexicon_module._add_petrarch_persons = lambda offices: None
         lexicon_module.petrarch_agents = lambda overlay: {}
-        events_module.petrarch_verbs = lambda: {}
+        events_module.petrarch_refinements = lambda overlay: overlay
     from pipelines.extract import extract_batch
     from pipelines.ingest import ingest_record
     from pipelines.seeds import read_seed_file

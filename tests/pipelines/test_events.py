@@ -60,7 +60,7 @@ def test_visit_targets_the_country_of_the_place_and_is_placed_there():
 def test_quoted_speaker_is_the_source():
     (event,) = _events("“We condemn this aggression against Armenia,” Iranian Foreign Minister "
                        "Ali Karimi said.")
-    assert event.cameo_code == "111"
+    assert event.cameo_code == "1123"  # CAMEO.2.0.txt: CONDEMN ... AGGRESSION [1123]
     assert [a.actor_code for a in event.sources] == ["IRN"]
     assert [a.actor_code for a in event.targets] == ["ARM"]
 

@@ -25,7 +25,8 @@ EXACT = [
     ("Rebels seized the town of Bunia.", {(("---REB",), "192", ("COD",))}),
     ("Ukrainian forces retook the village of Robotyne.", {(("UKRMIL",), "192", ())}),
     # arrests (173), force against protesters (175), protests (14)
-    ("Police arrested 40 protesters in Moscow.", {(("---COP",), "173", ("---OPP",))}),
+    # CAMEO.2.0.txt files arresting protesters as repression: "- * PROTESTERS [175:140] # ARREST"
+    ("Police arrested 40 protesters in Moscow.", {(("---COP",), "175", ("---OPP",))}),
     ("Turkish police detained three journalists in Istanbul.", {(("TURCOP",), "173", ("---MED",))}),
     ("Chinese police detained two Canadian citizens.", {(("CHNCOP",), "173", ("CANCVL",))}),
     ("Police fired tear gas at protesters in Nairobi.", {(("---COP",), "175", ("---OPP",))}),
