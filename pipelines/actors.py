@@ -373,6 +373,9 @@ class ArticleActors:
                 # Resolved once the quote's speaker is known.
                 m = mention(token.i, token.i + 1, None, "unresolved")
                 m.resolution = "quote_pending"
+        lowered = doc.text.lower()
+        if "the two " not in lowered and "both " not in lowered:
+            return  # no pair phrase ("the two countries", "both sides"): skip the windows
         pairs = [(n, n + width) for width in (3, 2) for n in range(len(doc) - width + 1)]
         for n, end in pairs:
             span = doc[n:end]
