@@ -218,6 +218,14 @@ def read_verbs(path: Path) -> list[dict]:
     return out
 
 
+def _write(path: Path, columns: list[str], rows: list[dict], header: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(header)
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference", type=Path, help="the folder holding the PETRARCH2 files")
@@ -227,34 +235,24 @@ def main(argv: list[str] | None = None) -> int:
     for name in FILES:
         found.extend(rows(read_records(args.reference / name)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# Converted by pipelines/import_petrarch.py from the PETRARCH2 actor "
-                     "dictionaries (openeventdata/petrarch2,\n# commit 676801c; MIT licence, "
-                     "Copyright (c) 2014 Open Event Data: PETRARCH2-LICENSE.txt).\n"
-                     "# source = the dictionary file and line of the record. Do not edit: rerun "
-                     "the importer; corrections go in the overlay (offices.csv, actors.yaml).\n")
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(found)
-    agents = read_agents(args.reference / AGENTS_FILE)
-    with args.out.with_name(AGENTS_OUTPUT.name).open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# Converted by pipelines/import_petrarch.py from the PETRARCH2 agents "
-                     "dictionary (Phoenix.agents.txt; MIT licence,\n# Copyright (c) 2014 Open "
-                     "Event Data: PETRARCH2-LICENSE.txt). phrase: lower case, substitution sets "
-                     "expanded;\n# code: the agent's sector codes; source: file and line.\n")
-        writer = csv.DictWriter(handle, fieldnames=AGENT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(agents)
-    verbs = read_verbs(args.reference / VERBS_FILE)
-    with args.out.with_name(VERBS_OUTPUT.name).open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# Converted by pipelines/import_petrarch.py from the PETRARCH2 CAMEO verb "
-                     "dictionary (CAMEO.2.0.txt; MIT licence,\n# Copyright (c) 2014 Open Event "
-                     "Data: PETRARCH2-LICENSE.txt). verb: lower case; code: its own or its "
-                     "block's;\n# objects: word=code from the block's simple patterns; source: "
-                     "file and line of the verb.\n")
-        writer = csv.DictWriter(handle, fieldnames=VERB_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(verbs)
+    _write(args.out, COLUMNS, found,
+           "# Converted by pipelines/import_petrarch.py from the PETRARCH2 actor dictionaries "
+           "(openeventdata/petrarch2,\n# commit 676801c; MIT licence, Copyright (c) 2014 Open "
+           "Event Data: PETRARCH2-LICENSE.txt).\n# source = the dictionary file and line of the "
+           "record. Do not edit: rerun the importer; corrections go in the overlay (offices.csv, "
+           "actors.yaml).\n")
+    _write(args.out.with_name(AGENTS_OUTPUT.name), AGENT_COLUMNS,
+           read_agents(args.reference / AGENTS_FILE),
+           "# Converted by pipelines/import_petrarch.py from the PETRARCH2 agents dictionary "
+           "(Phoenix.agents.txt; MIT licence,\n# Copyright (c) 2014 Open Event Data: "
+           "PETRARCH2-LICENSE.txt). phrase: lower case, substitution sets expanded;\n# code: "
+           "the agent's sector codes; source: file and line.\n")
+    _write(args.out.with_name(VERBS_OUTPUT.name), VERB_COLUMNS,
+           read_verbs(args.reference / VERBS_FILE),
+           "# Converted by pipelines/import_petrarch.py from the PETRARCH2 CAMEO verb dictionary "
+           "(CAMEO.2.0.txt; MIT licence,\n# Copyright (c) 2014 Open Event Data: "
+           "PETRARCH2-LICENSE.txt). verb: lower case; code: its own or its block's;\n# objects: "
+           "word=code from the block's simple patterns; source: file and line of the verb.\n")
     shutil.copyfile(args.reference / "LICENSE", args.out.with_name(LICENSE_COPY.name))
     print(f"{len(found)} rows from {len(FILES)} files -> {args.out}", file=sys.stderr)
     return 0
