@@ -35,7 +35,7 @@ def measure(mode: str, count: int, repeat: int) -> dict:
     import pipelines.lexicon as lexicon_module
 
     if mode == "before":
-        lexicon_module._add_petrarch_persons = lambda offices: None
+        lexicon_module._add_petrarch_persons = lambda offices, title_words: None
         lexicon_module.petrarch_agents = lambda overlay: {}
         events_module.petrarch_refinements = lambda overlay: overlay
     from pipelines.extract import extract_batch

@@ -69,16 +69,13 @@ def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
         from orchestration.defs.taxonomy import cameo_event_types
 
         run_config.pop("ops")
-        if not keep_missing and warehouse.exists():
+        if not keep_missing and warehouse.exists():  # every seed is gone: retract them all
             from warehouse.connection import write_connection
             from warehouse.tables import ensure_tables, retract_missing
 
             with write_connection(warehouse, "retract-all") as conn:
                 ensure_tables(conn)
                 retract_missing(conn, set())
-            from warehouse.connection import release_run
-
-            release_run(warehouse, "retract-all")
         return dg.materialize([cameo_event_types, *sql_assets, dyad_charts, published_warehouse],
                               instance=instance,
                               run_config=run_config, resources=resources, raise_on_error=False)

@@ -71,6 +71,7 @@ class _Patterns:
     non_agents: frozenset[str]
     instruments: tuple[tuple[frozenset[str], str], ...]
     demand_verbs: frozenset[str]
+    asking_verbs: frozenset[str]  # appeal and demand verbs: their complement is what is asked
     threat_codes: dict[str, str]
     verb_forms: dict[str, str]  # inflected form -> the verb entry's lemma
 
@@ -83,7 +84,9 @@ def patterns() -> _Patterns:
                      frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
                      raw["intent_codes"], raw["negated_codes"], frozenset(raw["non_agents"]),
                      tuple((frozenset(i["lemmas"]), i["code"]) for i in raw["instruments"]),
-                     frozenset(raw["demand_verbs"]), raw["threat_codes"],
+                     frozenset(raw["demand_verbs"]),
+                     frozenset(raw["appeal_verbs"]) | frozenset(raw["demand_verbs"]),
+                     raw["threat_codes"],
                      {form: lemma for lemma, entry in raw["verbs"].items()
                       for form in entry.get("forms", [])})
 
@@ -373,8 +376,8 @@ class SentenceCoder:
 
     def _verb_event(self, trigger: Token, entry: dict) -> Event | None:
         governor = trigger.head.lemma_.lower()
-        if trigger.dep_ in {"xcomp", "ccomp"} and governor in (
-                self.p.appeal_verbs | self.p.demand_verbs) and governor in self.p.verbs:
+        if trigger.dep_ in {"xcomp", "ccomp"} and governor in self.p.asking_verbs \
+                and governor in self.p.verbs:
             return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
         appeal = self._appeal(trigger)
         if appeal:
@@ -389,7 +392,8 @@ class SentenceCoder:
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
             return None
         object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
-        if trigger.lemma_.lower() in self.p.appeal_verbs | self.p.demand_verbs:
+        asking = trigger.lemma_.lower() in self.p.asking_verbs
+        if asking:
             # what is asked refines the appeal or demand: "urged Iran to release ..." (025)
             object_lemmas += [c.lemma_.lower() for c in trigger.children
                               if c.dep_ in {"xcomp", "ccomp"}]
@@ -420,8 +424,7 @@ class SentenceCoder:
         for o in prep_objects:
             target_tokens |= _np_tokens(o)
         targets = self._actors_in(target_tokens)
-        if not targets and (trigger.lemma_.lower() in self.p.demand_verbs
-                            or trigger.lemma_.lower() in self.p.appeal_verbs):
+        if not targets and asking:
             # "insisted that Washington halt the deal": the one asked to act is the target
             for clause in [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]:
                 subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from pipelines.actors import CONFIDENCE, ActorMention, ArticleActors, media_actor
 from pipelines.events import Event, code_article
-from pipelines.ingest import IngestedArticle, Rejection
+from pipelines.ingest import IngestedArticle, failure
 from pipelines.nlp import load_nlp
 from pipelines.places import PlaceMention, find_place_mentions, resolve_places
 
@@ -149,11 +149,8 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
 
 def _reject(result: IngestedArticle, exc: BaseException) -> None:
     """An article the extractors fail on is rejected whole; the rest of its batch goes on."""
-    article = result.article or {}
-    result.rejections.append(Rejection(
-        "raw.articles", result.key, "extraction_failed",
-        f"{article.get('seed_path')}: {type(exc).__name__}: {str(exc)[:300]}",
-        article.get("seed_path")))
+    seed_path = (result.article or {}).get("seed_path")
+    result.rejections.append(failure(result.key, seed_path, "extraction_failed", exc))
     result.article = None
     result.sentences, result.actor_mentions, result.location_mentions = [], [], []
     result.events, result.event_actors = [], []

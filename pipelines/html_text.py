@@ -25,28 +25,29 @@ def extract_html(markup: str) -> HtmlArticle:
         meta = trafilatura.extract_metadata(markup)
     except RecursionError:  # a tree too deep for a recursive walk: read it as a stream below
         text, meta = None, None
-    if not text:
-        try:
-            root = lxml_html.fromstring(markup)
-        except (ValueError, lxml_html.etree.ParserError):
-            root = None
-    if not text and root is not None:
-        for node in root.xpath("//script|//style|//nav|//header|//footer"):
-            node.drop_tree()
-        body = root.find("body")
-        text = "\n\n".join(
-            p.text_content().strip()
-            for p in (body if body is not None else root).iter("p", "h1", "h2", "li")
-            if p.text_content().strip()
-        )
-    if not text:
-        text = _streamed_text(markup)
+    text = text or _tree_text(markup) or _streamed_text(markup)
     return HtmlArticle(
         text=text or "",
         title=meta.title if meta else None,
         published=meta.date if meta else None,
         url=meta.url if meta else None,
         source=meta.sitename if meta else None,
+    )
+
+
+def _tree_text(markup: str) -> str:
+    """Paragraphs, headings and list items of the page's body, for pages too small to score."""
+    try:
+        root = lxml_html.fromstring(markup)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    for node in root.xpath("//script|//style|//nav|//header|//footer"):
+        node.drop_tree()
+    body = root.find("body")
+    return "\n\n".join(
+        p.text_content().strip()
+        for p in (body if body is not None else root).iter("p", "h1", "h2", "li")
+        if p.text_content().strip()
     )
 
 

@@ -30,6 +30,12 @@ class Rejection:
     seed_path: str | None
 
 
+def failure(key: str, seed_path: str | None, reason: str, exc: BaseException) -> Rejection:
+    """The rejection of a whole article that a step failed on unexpectedly."""
+    return Rejection("raw.articles", key, reason,
+                     f"{seed_path}: {type(exc).__name__}: {str(exc)[:300]}", seed_path)
+
+
 @dataclass
 class IngestedArticle:
     key: str
@@ -168,3 +174,13 @@ def ingest_record(rec: SeedRecord) -> IngestedArticle:
         for s in split_sentences(body, anatomy.paragraphs)
     ]
     return result
+
+
+def ingest_record_safely(rec: SeedRecord) -> IngestedArticle:
+    """`ingest_record`, with an unexpected failure rejecting this article, not its batch."""
+    try:
+        return ingest_record(rec)
+    except Exception as exc:
+        failed = IngestedArticle(rec.key)
+        failed.rejections.append(failure(rec.key, rec.seed_path, "ingest_failed", exc))
+        return failed

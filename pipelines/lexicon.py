@@ -45,17 +45,18 @@ class Lexicon:
     group_pronouns: frozenset[str]
 
 
-def _read_offices() -> dict[str, list[Office]]:
+def _read_offices(titles: dict[str, list[str]]) -> dict[str, list[Office]]:
     result: dict[str, list[Office]] = {}
     for row in datafiles.load("offices.csv"):
         office = Office(row.holder, row.actor_code, row.office, row.start, row.end)
         for name in {row.holder, *filter(None, row.aliases.split(";"))}:
             result.setdefault(name, []).append(office)
-    _add_petrarch_persons(result)
+    _add_petrarch_persons(result, {w for words in titles.values()
+                                   for title in words for w in title.lower().split()})
     return result
 
 
-def _add_petrarch_persons(offices: dict[str, list[Office]]) -> None:
+def _add_petrarch_persons(offices: dict[str, list[Office]], title_words: set[str]) -> None:
     """Persons of the PETRARCH2 country dictionary with dated roles, after the overlay: where an
     offices.csv row covers the article's date it decides; the dictionary's roles decide other
     dates (the dictionaries end in January 2014; offices.csv carries what came after).
@@ -65,8 +66,6 @@ def _add_petrarch_persons(offices: dict[str, list[Office]]) -> None:
     or whose sector casus does not assign is left out. The default role comes after the dated
     ones, so it decides only when no dated role covers the article's date.
     """
-    title_words = {w for words in datafiles.load("actors.yaml").titles.values()
-                   for title in words for w in title.lower().split()}
     for record in datafiles.load("petrarch_actors.csv"):
         if not record.source.startswith("Phoenix.Countries"):
             continue
@@ -172,7 +171,7 @@ def lexicon() -> Lexicon:
             add(f"ORG|{code}", alias)
     for name, iso3 in raw["media"].items():
         add(f"MEDIA|{iso3}", name)
-    offices = _read_offices()
+    offices = _read_offices(raw["titles"])
     for name in offices:
         add(f"HOLDER|{name}", name)
     for label, phrases in patterns.items():

@@ -26,8 +26,6 @@ _COLLECTION_DOCS = {"readme", "license", "licence", "copying", "notice", "change
 # be larger than one article's file.
 MAX_FILE_BYTES = 4 * 2**20
 MAX_JSONL_BYTES = 256 * 2**20
-# JSON nested deeper than any article object needs is refused before Python's recursion limit.
-MAX_JSON_DEPTH = 64
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -126,35 +124,14 @@ def discover_seeds(seeds_dir: Path) -> list[SeedEntry]:
         key=lambda e: e.path.relative_to(seeds_dir).as_posix())
 
 
-def _json_depth_exceeds(text: str, limit: int) -> bool:
-    """Whether brackets outside strings nest deeper than `limit` (a linear scan, no recursion)."""
-    depth, in_string, escaped = 0, False, False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif char in "]}":
-            depth -= 1
-    return False
-
-
 def _load_json(text: str, where: str) -> object:
-    if _json_depth_exceeds(text, MAX_JSON_DEPTH):
-        raise SeedError("invalid_json", f"{where}: nested deeper than {MAX_JSON_DEPTH} levels; "
-                        "an article object needs two")
+    """JSON text; nesting too deep for the decoder is invalid JSON for an article, not a crash."""
     try:
         return json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError as exc:
+        raise SeedError("invalid_json", f"{where}: nested too deeply to be an article object "
+                        f"({exc})") from exc
+    except json.JSONDecodeError as exc:
         raise SeedError("invalid_json", f"{where}: {exc}") from exc
 
 

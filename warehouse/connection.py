@@ -63,8 +63,9 @@ def _owner(database: Path) -> tuple[str, int] | None:
     with this process's id is over, whether or not it got to release."""
     try:
         run_id, pid = owner_path(database).read_text(encoding="utf-8").split()
-        if int(pid) != os.getpid():
-            os.kill(int(pid), 0)
+        if int(pid) == os.getpid():
+            return None
+        os.kill(int(pid), 0)
     except (OSError, ValueError):
         return None  # no owner, a garbled file, or a process that died mid-run
     return run_id, int(pid)
@@ -85,7 +86,7 @@ def write_connection(database: Path, run_id: str | None = None, timeout_s: float
     while True:
         with write_lock(database, timeout_s):
             owner = _owner(database) if run_id is not None else None
-            if owner is None or owner[0] == run_id or owner[1] == os.getpid():
+            if owner is None or owner[0] == run_id:
                 if run_id is not None:
                     owner_path(database).write_text(f"{run_id} {os.getpid()}", encoding="utf-8")
                 conn = duckdb.connect(str(database))
@@ -121,7 +122,7 @@ def release_run(database: Path, run_id: str | None = None) -> None:
     run id, whatever run this process holds is released (a caller that ran it in-process)."""
     with write_lock(database):
         owner = _owner(database)
-        if owner is None or owner[0] == run_id or (run_id is None and owner[1] == os.getpid()):
+        if owner is None or owner[0] == run_id:
             owner_path(database).unlink(missing_ok=True)
 
 
@@ -156,15 +157,10 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def reader_path(database: Path) -> Path:
-    """The file a reader opens: the published snapshot, never the file runs write."""
-    return snapshot_path(database)
-
-
 @contextmanager
 def read_connection(database: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A sandboxed read-only connection to the published snapshot; fails clearly when there is none."""
-    path = reader_path(database)
+    path = snapshot_path(database)  # never the file runs write
     if not path.exists():
         raise WarehouseMissing(f"no warehouse published at {path} yet; run `casus run` first")
     conn = duckdb.connect(str(path), read_only=True, config=READER_CONFIG)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy
 
-from warehouse.connection import READER_CONFIG, read_connection, reader_path
+from warehouse.connection import READER_CONFIG, read_connection, snapshot_path
 
 
 def run_query(database: Path, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -16,7 +16,7 @@ def run_query(database: Path, sql: str, params: list | None = None) -> pd.DataFr
 
 def sqlalchemy_url(database: Path) -> str:
     """The duckdb-engine URL of the warehouse's published snapshot, for pandas and BI tools."""
-    return f"duckdb:///{reader_path(database.resolve())}"
+    return f"duckdb:///{snapshot_path(database.resolve())}"
 
 
 def read_only_engine(database: Path) -> sqlalchemy.Engine:

@@ -126,6 +126,17 @@ def ingest_state(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
     return {key: (digest, version) for key, digest, version in rows}
 
 
+def rejected_frame(rows: list[tuple[str, str, str, str | None, str | None]],
+                   run_id: str) -> pd.DataFrame:
+    """`rejected_rows` records, validated: (table_name, article_id, reason, detail, seed_path)."""
+    now = pd.Timestamp.now()
+    return RejectedRows.validate(pd.DataFrame(
+        [{"table_name": table, "article_id": key, "reason": reason, "detail": detail,
+          "seed_path": seed_path, "run_id": run_id, "rejected_at": now}
+         for table, key, reason, detail, seed_path in rows],
+        columns=list(RejectedRows.to_schema().columns)))
+
+
 def quarantine_articles(
     conn: duckdb.DuckDBPyConnection, details: dict[str, str], table_name: str, reason: str,
     run_id: str,
@@ -137,11 +148,8 @@ def quarantine_articles(
     seeds = dict(conn.execute(
         "select article_id, seed_path from raw.articles where article_id in (select unnest(?))",
         [keys]).fetchall())
-    now = pd.Timestamp.now()
-    rejected = RejectedRows.validate(pd.DataFrame(
-        [{"table_name": table_name, "article_id": key, "reason": reason, "detail": details[key],
-          "seed_path": seeds.get(key), "run_id": run_id, "rejected_at": now} for key in keys],
-        columns=list(RejectedRows.to_schema().columns)))
+    rejected = rejected_frame(
+        [(table_name, key, reason, details[key], seeds.get(key)) for key in keys], run_id)
     conn.execute("begin transaction")
     try:
         for table in INGEST_TABLES:
@@ -169,6 +177,5 @@ def retract_missing(conn: duckdb.DuckDBPyConnection, present: set[str]) -> list[
         f"union select article_id from {REJECTED_TABLE}").fetchall()}
     gone = sorted(stored - present)
     if gone:
-        empty_rejected = pd.DataFrame(columns=list(RejectedRows.to_schema().columns))
-        replace_articles(conn, gone, {}, empty_rejected, pd.DataFrame())
+        replace_articles(conn, gone, {}, rejected_frame([], ""), pd.DataFrame())
     return gone

@@ -1,7 +1,6 @@
 """Seeds to the validated staging tables: one partition per article, many articles per run."""
 
 import time
-from datetime import datetime
 
 import dagster as dg
 import pandas as pd
@@ -10,7 +9,7 @@ from orchestration.defs.partitions import article_partitions
 from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview, pandera_column_schema
 from pipelines.extract import extract_batch
-from pipelines.ingest import IngestedArticle, Rejection, ingest_record
+from pipelines.ingest import ingest_record_safely
 from pipelines.seeds import scan_seeds
 from pipelines.validate import validate_batch
 from pipelines.version import PIPELINE_VERSION
@@ -24,6 +23,7 @@ from warehouse.tables import (
     ensure_tables,
     ingest_state,
     quarantined_keys,
+    rejected_frame,
     replace_articles,
     retract_missing,
 )
@@ -46,24 +46,8 @@ class IngestConfig(dg.Config):
 
 
 def _rejected_frame(rejections, run_id: str) -> pd.DataFrame:
-    now = datetime.now()
-    return RejectedRows.validate(pd.DataFrame(
-        [{"table_name": r.table_name, "article_id": r.key, "reason": r.reason, "detail": r.detail,
-          "seed_path": r.seed_path, "run_id": run_id, "rejected_at": now} for r in rejections],
-        columns=list(RejectedRows.to_schema().columns),
-    ))
-
-
-def _ingest_one(rec) -> IngestedArticle:
-    """One seed record read; an unexpected failure rejects this article, not its batch."""
-    try:
-        return ingest_record(rec)
-    except Exception as exc:
-        failed = IngestedArticle(rec.key)
-        failed.rejections.append(Rejection(
-            "raw.articles", rec.key, "ingest_failed",
-            f"{rec.seed_path}: {type(exc).__name__}: {str(exc)[:300]}", rec.seed_path))
-        return failed
+    return rejected_frame(
+        [(r.table_name, r.key, r.reason, r.detail, r.seed_path) for r in rejections], run_id)
 
 
 def _stored_check(conn, table: str, model, keys: list[str], check_name: str,
@@ -137,7 +121,7 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
                          f"({skipped} unchanged since their last run)")
         for offset in range(0, len(todo), BATCH_SIZE):
             batch = todo[offset : offset + BATCH_SIZE]
-            results = [_ingest_one(r) for r in batch]
+            results = [ingest_record_safely(r) for r in batch]
             extract_batch(results)
             validated = validate_batch(results)
             landed_keys = set(validated.articles["article_id"])

@@ -42,19 +42,20 @@ def _built_column_schema(conn, model: SqlModel) -> dg.TableSchema:
 
 
 def _quarantine(context: dg.AssetExecutionContext, conn, model: SqlModel,
-                failed: list[ModelTest], models: list[SqlModel]) -> dict[str, str]:
+                failed: list[ModelTest], models: list[SqlModel]) -> dict[str, list[str]]:
     """Move the articles whose rows fail an error-severity test out of the warehouse, then rebuild
     every table model this run may already have built, so no table keeps their rows.
 
-    Returns article id -> what failed. A failure whose rows name no article is left to fail.
+    Returns test name -> the articles it moved. A failure whose rows name no article is left to
+    fail.
     """
-    moved: dict[str, str] = {}
+    moved: dict[str, list[str]] = {}
     for test in failed:
         details = failing_articles(conn, model, test)
         if not details:
             continue
         quarantine_articles(conn, details, model.name, f"test:{test.name}", context.run.run_id)
-        moved.update(details)
+        moved[test.name] = sorted(details)
         for key, detail in details.items():
             context.log.warning(f"quarantined article {key}: {detail}")
             # Shown on the article's partition: it did not reach the marts, and why.
@@ -107,7 +108,7 @@ def sql_model_asset(model: SqlModel, models: list[SqlModel] | None = None) -> dg
                 outcomes = {test: run_test(conn, model, test) for test in model.tests}
             results = []
             for test, (failing, sample) in outcomes.items():
-                moved = sorted(k for k, d in quarantined.items() if d.startswith(f"{test.name}:"))
+                moved = quarantined.get(test.name, [])
                 results.append(dg.AssetCheckResult(
                     check_name=test.name, passed=failing == 0,
                     severity=(dg.AssetCheckSeverity.WARN if test.severity == "warn"
