@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipelines.gazetteer import is_place_name
 from pipelines.lexicon import Lexicon, lexicon
+from schemas.fields import ISO3_CODES, SECTORS
 
 # Confidence by how a mention was resolved.
 CONFIDENCE = {"dictionary": 0.95, "office": 0.95, "title": 0.85, "title_no_country": 0.6,
@@ -84,6 +85,25 @@ def media_actor(name: str, iso3: str | None) -> Actor:
     return Actor(f"media:{_slug(name)}", name, f"{iso3 or '---'}MED", iso3, "MED", "media")
 
 
+def petrarch_org_actor(code: str, name: str) -> Actor:
+    """An organization or armed group of the PETRARCH2 dictionaries: one actor per name (the code
+    MNCUSA is shared by thousands of firms), with the country and sector its code carries."""
+    body = code[3:] if code[:3] in {"IGO", "NGO", "MNC", "INT", "IMG", "UIS"} else code
+    iso3 = body[:3] if body[:3] in ISO3_CODES else None
+    rest = body[3:] if iso3 else body
+    sector = next((rest[i:i + 3] for i in range(0, len(rest), 3) if rest[i:i + 3] in SECTORS),
+                  None)
+    if code[:3] in {"IGO", "NGO", "MNC"}:
+        kind = "organization"
+    elif sector == "MED":
+        kind = "media"
+    elif sector in {"REB", "CRM"} or code[:3] in {"IMG", "INT"}:
+        kind = "group"
+    else:
+        kind = "organization"
+    return Actor(f"org:{_slug(name)}", name, code, iso3, sector, kind)
+
+
 def _code_parts(code: str) -> tuple[str | None, str | None]:
     """(country, sector) of a CAMEO-style code; "---" is an unknown country."""
     if code.startswith(("IGO", "NGO")):
@@ -97,7 +117,13 @@ def _labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
     for match_id, start, end in lx.names(doc):
         kind, payload = doc.vocab.strings[match_id].split("|", 1)
         found.append((kind, payload, start, end))
-    priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5, "DEMONYM": 6}
+    if lx.organizations is not None:  # the overlay's names first, whatever their length
+        overlay = {i for _k, _p, start, end in found for i in range(start, end)}
+        for match_id, start, end in lx.organizations(doc):
+            if _written_as_name(doc[start:end]) and not overlay.intersection(range(start, end)):
+                found.append(("PORG", doc.vocab.strings[match_id].split("|", 1)[1], start, end))
+    priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5, "DEMONYM": 6,
+                "PORG": 7}
     found.sort(key=lambda m: (-(m[3] - m[2]), priority[m[0]], m[2]))
     taken: set[int] = set()
     kept = []
@@ -107,6 +133,24 @@ def _labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
         taken.update(range(start, end))
         kept.append((kind, payload, start, end))
     return sorted(kept, key=lambda m: m[2])
+
+
+_NAME_CONNECTORS = {"of", "for", "the", "and", "de", "des", "du", "la", "le", "al", "el", "in",
+                    "on", "to", "&", "-", "'s", "’s", "."}
+
+
+def _written_as_name(span) -> bool:
+    """Whether a case-insensitive dictionary match is written as a name: every word capitalized
+    (connectors aside); a single word also a proper noun, not opening the sentence unless it is
+    an acronym ("Hope" at a sentence's start is no organization)."""
+    words = [t for t in span if t.lower_ not in _NAME_CONNECTORS]
+    if not words or not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words):
+        return False
+    if len(span) == 1:
+        token = span[0]
+        return token.pos_ == "PROPN" and (token.i > 0 or token.text.isupper()
+                                          or token.ent_type_ in {"ORG", "NORP", "PERSON"})
+    return True
 
 
 def _titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:
@@ -147,12 +191,20 @@ class ArticleActors:
 
     # -- persons -----------------------------------------------------------------------------
     def _office(self, name: str) -> tuple[str, str] | None:
-        held = [o for o in self.lx.offices.get(name, []) if o.held_on(self.published)]
-        if not held:
+        offices = self.lx.offices.get(name, [])
+        held = [o for o in offices if o.held_on(self.published)]
+        if held and (self.published is not None or len({o.actor_code for o in held}) == 1):
+            return held[0].holder, held[0].actor_code
+        if self.published is not None or not offices:
             return None
-        if self.published is None and len({o.actor_code for o in held}) > 1:
-            return None  # undated, and the roles disagree: no role is known to apply
-        return held[0].holder, held[0].actor_code
+        # Undated, and no single open role: what every role the person held has in common
+        # (all British government posts: GBRGOV; a country alone when the sectors differ).
+        codes = {o.actor_code for o in offices}
+        if len({c[:3] for c in codes}) != 1 or codes.pop()[:3] in {"IGO", "NGO", "---"}:
+            return None
+        sectors = {o.actor_code[3:6] for o in offices}
+        country = offices[0].actor_code[:3]
+        return offices[0].holder, country + (sectors.pop() if len(sectors) == 1 else "")
 
     def _person(self, name: str, code: str | None, title: str | None) -> Actor:
         known = self.persons.get(name) or self.persons.get(name.split()[-1])
@@ -305,6 +357,9 @@ class ArticleActors:
             elif kind == "ORG":
                 mention(start, end, Actor(payload, lx.org_names.get(payload, doc[start:end].text),
                                           payload, None, None, "organization"), "dictionary")
+            elif kind == "PORG":
+                code, name = lx.petrarch_orgs[int(payload)]
+                mention(start, end, petrarch_org_actor(code, name), "dictionary")
             elif kind == "MEDIA":
                 mention(start, end, media_actor(doc[start:end].text, payload), "dictionary")
 
@@ -317,6 +372,8 @@ class ArticleActors:
                     continue  # a title before an unrecognized name
                 if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ":
                     continue  # "military activity": a modifier, not an actor
+                if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG"}:
+                    continue  # "Hamas fighters", "UN troops": the organization acts
                 iso3 = None
                 owner = labels_at.get(start - 2) if start >= 2 else None
                 if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {

@@ -11,7 +11,7 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 
 from pipelines import datafiles
-from pipelines.gazetteer import countries
+from pipelines.gazetteer import countries, place_index
 from pipelines.nlp import load_nlp
 from schemas.fields import ISO3_CODES, SECTORS
 
@@ -43,6 +43,10 @@ class Lexicon:
     country_names: dict[str, str]  # iso3 -> display name
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    # Organizations and armed groups of the PETRARCH2 dictionaries, matched case-insensitively
+    # (the dictionaries are upper case) as PORG|<index into petrarch_orgs>.
+    organizations: PhraseMatcher | None = None
+    petrarch_orgs: tuple[tuple[str, str], ...] = ()  # (actor code, display name)
 
 
 def _read_offices(titles: dict[str, list[str]]) -> dict[str, list[Office]]:
@@ -83,6 +87,41 @@ def _add_petrarch_persons(offices: dict[str, list[Office]], title_words: set[str
                                date(1800, 1, 1), None, record.source))
         for name in names:
             offices.setdefault(name, []).extend(held)
+
+
+# Words that make a dictionary phrase a title ("Secretary Of State" is USAGOV in the
+# dictionaries): titles are read with their country from the text, not from the phrase.
+_TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "envoy", "spokesman",
+                "spokeswoman", "chief", "head", "leader", "commander", "king", "queen", "prince"}
+
+
+def petrarch_organizations(overlay: set[str]) -> dict[str, tuple[str, str]]:
+    """Names of organizations and armed groups in the PETRARCH2 actor dictionaries (lower case)
+    -> (actor code, the record's first name), after the overlay (actors.yaml), whose names keep
+    their codes.
+
+    Read: every record of the international and non-state files, and the institutions of the
+    country file (a code longer than a country's, no dated roles: "Afghan National Army"
+    AFGMIL). Left out: country records (countries.yaml has them, and their name lists hold
+    cities), title phrases, names of places in the gazetteer (main names), and names under three
+    letters.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for record in datafiles.load("petrarch_actors.csv"):
+        code = record.default_code
+        if not code or record.roles:
+            continue
+        if record.source.startswith("Phoenix.Countries") and len(code) <= 3:
+            continue
+        names = record.names.split(";")
+        for name in names:
+            key = name.lower().removeprefix("the ")  # the article is the text's, not the name's
+            words = set(key.replace("-", " ").split())
+            if len(key) < 3 or key in overlay or key in found or words & _TITLE_WORDS \
+                    or key in place_index():
+                continue
+            found[key] = (code, names[0])
+    return found
 
 
 def petrarch_agents(overlay: set[str]) -> dict[str, str]:
@@ -188,10 +227,21 @@ def lexicon() -> Lexicon:
     for sector, phrases in agents.items():
         titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(phrases)))
     media_names = {name: iso3 for name, iso3 in raw["media"].items()}
+    organizations = PhraseMatcher(nlp.vocab, attr="LOWER")
+    overlay_names = {phrase.lower() for phrases in patterns.values() for phrase in phrases}
+    orgs = petrarch_organizations(overlay_names)
+    records = tuple(dict.fromkeys(orgs.values()))
+    number = {record: i for i, record in enumerate(records)}
+    by_record: dict[int, list[str]] = {}
+    for key, record in orgs.items():
+        by_record.setdefault(number[record], []).append(key)
+    for i, keys in by_record.items():
+        organizations.add(f"PORG|{i}", list(nlp.tokenizer.pipe(keys)))
     return Lexicon(
         names=names, titles=titles, offices=offices, org_names=raw["organization_names"],
         media_names=media_names, sector_of_title=sector_of_title,
         country_names={iso3: c.name for iso3, c in states.items()},
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
+        organizations=organizations, petrarch_orgs=records,
     )
