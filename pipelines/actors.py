@@ -335,13 +335,16 @@ class ArticleActors:
             if consumed.intersection(range(start, end)) or kind == "HOLDER":
                 continue
             following = titles.get(end)
-            if kind == "DEMONYM" and following:
+            attributive = kind == "DEMONYM" or (
+                kind == "STATE" and doc[end - 1].dep_ in {"compound", "nmod", "amod"})
+            if attributive and following:
                 t_end, sector, text = following
-                if text in _COLLECTIVES or doc[t_end - 1].tag_ == "NNS":
-                    mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
-                    continue
                 if t_end < len(doc) and doc[t_end].pos_ == "PROPN":
                     continue  # "Russian newswire Tass": designates the name that follows
+                # "Kenyan riot police", "US commander", "a Russian diplomat": the country's
+                # sector acts (a person named after it is resolved with the title)
+                mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
+                continue
             if kind in {"STATE", "DEMONYM"}:
                 if doc[start].ent_type_ == "NORP" and kind == "DEMONYM" and end < len(doc) \
                         and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in {"ORG"}:
@@ -383,6 +386,10 @@ class ArticleActors:
                 elif end + 1 < len(doc) and doc[end].lower_ in {"from", "in", "of"}:
                     # "dissidents from Myanmar", "ministers from the Georgian government"
                     first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+                    starts = {lab[2] for lab in labels}
+                    while first < min(end + 5, len(doc)) and first not in starts and doc[
+                            first].dep_ in {"amod", "compound", "npadvmod", "punct", "advmod"}:
+                        first += 1  # "from military-ruled Myanmar"
                     origin = next((lab for lab in labels if lab[2] == first
                                    and lab[0] in {"STATE", "DEMONYM"}), None)
                     if origin:  # "dissidents from Myanmar", "a court in Guyana"

@@ -228,7 +228,9 @@ def lexicon() -> Lexicon:
         titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(phrases)))
     media_names = {name: iso3 for name, iso3 in raw["media"].items()}
     organizations = PhraseMatcher(nlp.vocab, attr="LOWER")
+    # A title or agent noun is read with its country from the text ("the Senate", "youth")
     overlay_names = {phrase.lower() for phrases in patterns.values() for phrase in phrases}
+    overlay_names |= set(sector_of_title)
     orgs = petrarch_organizations(overlay_names)
     records = tuple(dict.fromkeys(orgs.values()))
     number = {record: i for i, record in enumerate(records)}

@@ -114,3 +114,45 @@ def test_agent_nouns_of_the_petrarch_dictionary_are_collective_actors():
 def test_a_collective_takes_its_country_from_a_following_the_phrase():
     codes = _codes(_read("Students met ministers from the Chilean government in Santiago."))
     assert codes["ministers"] == "CHLGOV"
+
+
+def test_organizations_and_armed_groups_of_the_petrarch_dictionaries_are_actors():
+    # Phoenix.MilNonState.actors.txt: HAMAS [PSEREBHMS], TALIBAN [AFGREB];
+    # Phoenix.International.actors.txt: DEUTSCHE_BANK [MNCDEU]
+    mentions = _read("Hamas fighters and the Taliban met Deutsche Bank officials.")
+    actors = {m.text: m.actor for m in mentions if m.actor}
+    assert actors["Hamas"].actor_code == "PSEREBHMS"
+    assert (actors["Hamas"].country_iso3, actors["Hamas"].actor_type) == ("PSE", "group")
+    assert "fighters" not in actors  # the organization's fighters are the organization
+    assert actors["Taliban"].actor_code == "AFGREB"
+    bank = actors["Deutsche Bank"]
+    assert (bank.actor_code, bank.country_iso3, bank.actor_type) == ("MNCDEU", "DEU",
+                                                                     "organization")
+    # one actor per name, not per code: thousands of firms share MNCUSA
+    assert bank.actor_id == "org:deutsche-bank"
+
+
+def test_dictionary_organization_names_need_to_be_written_as_names():
+    # TALIBAN is in the dictionary; written in lower case it names nothing
+    codes = _codes(_read("They said the taliban-style rules were dropped."))
+    assert "AFGREB" not in codes.values()
+
+
+def test_undated_person_gets_what_all_their_roles_share():
+    # Phoenix.Countries.actors.txt: JACK_STRAW [GBRGOV 2003-2007] [GBRGOVJUD 2007-2008]:
+    # no role is open, so an undated article cannot pick one, but every role is British
+    # government
+    mentions = _read("Jack Straw spoke to reporters.", published=None)
+    assert next(m.actor for m in mentions if m.text == "Jack Straw").actor_code == "GBRGOV"
+
+
+def test_state_or_demonym_before_a_title_is_that_country_s_sector():
+    codes = _codes(_read("The US commander met a Nigerian teacher and Kenyan riot police."))
+    assert codes["US commander"] == "USAMIL"
+    assert codes["Nigerian teacher"] == "NGAEDU"
+    assert codes["Kenyan riot police"] == "KENCOP"
+
+
+def test_a_collective_s_origin_may_carry_modifiers():
+    codes = _codes(_read("Bush met exiled dissidents from military-ruled Myanmar."))
+    assert codes["dissidents"] == "MMROPP"
