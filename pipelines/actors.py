@@ -122,8 +122,8 @@ def _labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
         for match_id, start, end in lx.organizations(doc):
             if _written_as_name(doc[start:end]) and not overlay.intersection(range(start, end)):
                 found.append(("PORG", doc.vocab.strings[match_id].split("|", 1)[1], start, end))
-    priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5, "DEMONYM": 6,
-                "PORG": 7}
+    priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "PARTY": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5,
+                "DEMONYM": 6, "PORG": 7}
     found.sort(key=lambda m: (-(m[3] - m[2]), priority[m[0]], m[2]))
     taken: set[int] = set()
     kept = []
@@ -246,6 +246,10 @@ class ArticleActors:
                 kind, payload, l_start = labels_at[cursor - 1]
                 iso3 = iso3 or payload
                 cursor, changed = l_start, True
+            elif title and (cursor - 1) in labels_at and labels_at[cursor - 1][0] == "PARTY":
+                kind, payload, l_start = labels_at[cursor - 1]  # "Tory leader Michael Howard"
+                iso3 = iso3 or payload[:3]
+                cursor, changed = l_start, True
         return cursor, iso3, sector, title
 
     def _context_appositive(self, doc: Doc, end: int, labels_at: dict, titles: dict
@@ -360,6 +364,12 @@ class ArticleActors:
             elif kind == "ORG":
                 mention(start, end, Actor(payload, lx.org_names.get(payload, doc[start:end].text),
                                           payload, None, None, "organization"), "dictionary")
+            elif kind == "PARTY":
+                if start == 0 and end == 1 and doc[0].dep_ == "compound" and end not in titles:
+                    continue  # "Labour costs rose": a capital only because the sentence opens
+                iso3, name = payload.split("|", 1)
+                mention(start, end, Actor(f"party:{_slug(name)}", name, f"{iso3}PTY", iso3, "PTY",
+                                          "organization"), "dictionary")
             elif kind == "PORG":
                 code, name = lx.petrarch_orgs[int(payload)]
                 mention(start, end, petrarch_org_actor(code, name), "dictionary")
@@ -375,8 +385,8 @@ class ArticleActors:
                     continue  # a title before an unrecognized name
                 if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ":
                     continue  # "military activity": a modifier, not an actor
-                if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG"}:
-                    continue  # "Hamas fighters", "UN troops": the organization acts
+                if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
+                    continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
                 iso3 = None
                 owner = labels_at.get(start - 2) if start >= 2 else None
                 if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {

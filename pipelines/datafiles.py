@@ -138,6 +138,13 @@ Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Sector = Literal[tuple(SECTORS)]  # type: ignore[valid-type]
 
 
+class Party(Strict):
+    country: Iso3
+    aliases: list[Word]
+
+    _country = field_validator("country")(classmethod(lambda cls, v: _iso3(v)))
+
+
 class ActorLexicon(Strict):
     demonym_aliases: dict[Iso3, list[Word]]
     demonym_blocklist: list[Word]
@@ -145,6 +152,7 @@ class ActorLexicon(Strict):
     capital_metonym_blocklist: list[Word]
     organizations: dict[ActorCode, list[Word]]
     organization_names: dict[ActorCode, Word]
+    parties: dict[Word, Party]
     media: dict[Word, Iso3]
     titles: dict[Sector, list[Word]]
     person_pronouns: list[Word]

@@ -1,7 +1,8 @@
 """The actor lexicon: every name casus recognizes as an actor, compiled into spaCy phrase matchers.
 
 Labels are `KIND|payload`: STATE|RUS, DEMONYM|RUS, CAPITAL|RUS, SEAT|RUSGOV, ORG|IGOUNO,
-MEDIA|RUS, HOLDER|<holder name>; titles and group nouns match case-insensitively as TITLE|<sector>.
+PARTY|GBR|<party name>, MEDIA|RUS, HOLDER|<holder name>; titles and group nouns match
+case-insensitively as TITLE|<sector>.
 """
 
 from dataclasses import dataclass
@@ -208,6 +209,9 @@ def lexicon() -> Lexicon:
     for code, aliases in raw["organizations"].items():
         for alias in aliases:
             add(f"ORG|{code}", alias)
+    for party, entry in raw["parties"].items():
+        for alias in entry["aliases"]:
+            add(f"PARTY|{entry['country']}|{party}", alias)
     for name, iso3 in raw["media"].items():
         add(f"MEDIA|{iso3}", name)
     offices = _read_offices(raw["titles"])

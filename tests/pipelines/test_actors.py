@@ -156,3 +156,20 @@ def test_state_or_demonym_before_a_title_is_that_country_s_sector():
 def test_a_collective_s_origin_may_carry_modifiers():
     codes = _codes(_read("Bush met exiled dissidents from military-ruled Myanmar."))
     assert codes["dissidents"] == "MMROPP"
+
+
+def test_parties_are_their_country_s_pty_sector_one_actor_each():
+    mentions = _read("The SNP accused Labour of betraying voters, and Tory MPs agreed.")
+    actors = {m.text: m.actor for m in mentions if m.actor}
+    assert actors["SNP"].actor_code == actors["Labour"].actor_code == "GBRPTY"
+    assert actors["SNP"].actor_id != actors["Labour"].actor_id
+    assert actors["Tory"].name == "Conservative Party"  # "Tory MPs": the party acts
+    assert "MPs" not in actors
+
+
+def test_a_party_before_a_title_gives_the_person_a_country():
+    (person,) = [m for m in _read("Labour spokesman Ann Pelling spoke.", published=None)
+                 if m.actor and m.actor.actor_type == "person"]
+    assert person.actor.country_iso3 == "GBR"
+    codes = _codes(_read("Labour costs rose."))
+    assert "GBRPTY" not in codes.values()
