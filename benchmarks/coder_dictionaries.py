@@ -31,7 +31,7 @@ def _articles(count: int) -> list[Path]:
 
 
 def measure(mode: str, count: int, repeat: int) -> dict:
-    import pipelines.events as events_module
+    import pipelines.coding.dictionaries as events_module
     import pipelines.lexicon as lexicon_module
 
     if mode == "before":

@@ -3,8 +3,9 @@ resolve actor and place mentions article by article."""
 
 from spacy.tokens import Doc
 
-from pipelines.actors import CONFIDENCE, ActorMention, ArticleActors, media_actor
-from pipelines.events import Event, code_article
+from pipelines.coding.actors import ArticleActors
+from pipelines.coding.article import code_article
+from pipelines.coding.records import CONFIDENCE, ActorMention, Event, media_actor
 from pipelines.ingest import IngestedArticle, failure
 from pipelines.nlp import load_nlp
 from pipelines.places import PlaceMention, find_place_mentions, resolve_places

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pipelines.actors import ArticleActors
+from pipelines.coding.actors import ArticleActors
 from pipelines.nlp import load_nlp
 
 

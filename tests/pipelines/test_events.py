@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from pipelines.events import code_article
+from pipelines.coding.article import code_article
 from pipelines.extract import extract_article, parse_batch
 from pipelines.ingest import ingest_record
 from pipelines.seeds import SeedRecord

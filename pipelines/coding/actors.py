@@ -1,0 +1,309 @@
+"""Actor mentions of one article: states, capitals and seats of power acting as governments,
+persons with their titles, organizations, parties, media and groups. Coreference (surnames,
+pronouns, "the minister", "the two countries", a quoted "we") is in `coreference`.
+
+Every mention records how it was resolved and a confidence. A capitalized name with no clue
+stays an unresolved mention (no actor), never a guess.
+"""
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from pipelines.coding.coreference import CoreferenceReader
+from pipelines.coding.names import labels, quote_ranges, titles
+from pipelines.coding.records import (
+    CONFIDENCE,
+    Actor,
+    ActorMention,
+    code_parts,
+    media_actor,
+    petrarch_org_actor,
+    slug,
+    state_actor,
+)
+from pipelines.gazetteer import is_place_name
+from pipelines.lexicon import Lexicon, lexicon
+
+# Words before a capital that make it a place, not a government acting.
+_PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside",
+                       "visit", "visited", "visiting", "visits", "toward", "towards", "across"}
+# Titles that name an institution or a collective (an actor even without a person's name).
+_COLLECTIVES = {"police", "military", "army", "navy", "air force", "government", "administration",
+                "opposition", "parliament", "congress", "senate", "court", "supreme court",
+                "ministry", "foreign ministry", "defense ministry", "defence ministry", "cabinet",
+                "authorities", "intelligence", "security forces", "armed forces", "coast guard",
+                "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
+
+
+class _Sentence:
+    """One sentence being read: its dictionary matches and the mentions found so far."""
+
+    def __init__(self, doc: Doc, index: int, offset: int, lx: Lexicon):
+        self.doc, self.index, self.offset = doc, index, offset
+        self.labels = labels(doc, lx)
+        self.labels_at = {end - 1: (kind, payload, start)
+                          for kind, payload, start, end in self.labels}
+        self.titles = titles(doc, lx)
+        self.quotes = quote_ranges(doc.text)
+        self.consumed: set[int] = set()
+        self.found: list[ActorMention] = []
+
+    def mention(self, start: int, end: int, actor: Actor | None, resolution: str, **extra
+                ) -> ActorMention:
+        span = self.doc[start:end]
+        in_quote = any(q0 <= span.start_char < q1 for q0, q1 in self.quotes)
+        result = ActorMention(self.index, start, end, self.offset + span.start_char,
+                              self.offset + span.end_char, span.text, actor, resolution,
+                              CONFIDENCE[resolution], in_quote=in_quote,
+                              is_subject=span.root.dep_ in {"nsubj", "nsubjpass"}, **extra)
+        self.found.append(result)
+        self.consumed.update(range(start, end))
+        return result
+
+
+class ArticleActors(CoreferenceReader):
+    """Resolves the actor mentions of one article, sentence by sentence, in reading order."""
+
+    def __init__(self, published: date | None):
+        self.lx = lexicon()
+        self.published = published
+        self.mentions: list[ActorMention] = []
+        # Persons of the latest sentence that had any: what a pronoun in a later sentence may
+        # point to, kept as sentences are read so no pronoun rescans the article.
+        self._last_persons: list[ActorMention] = []
+        self.persons: dict[str, Actor] = {}  # surname and full name -> person
+        self.person_titles: dict[str, str] = {}  # actor_id -> title text
+        self.paragraph_speaker: dict[int, Actor] = {}
+
+    # -- persons -----------------------------------------------------------------------------
+    def _office(self, name: str) -> tuple[str, str] | None:
+        offices = self.lx.offices.get(name, [])
+        held = [o for o in offices if o.held_on(self.published)]
+        if held and (self.published is not None or len({o.actor_code for o in held}) == 1):
+            return held[0].holder, held[0].actor_code
+        if self.published is not None or not offices:
+            return None
+        # Undated, and no single open role: what every role the person held has in common
+        # (all British government posts: GBRGOV; a country alone when the sectors differ).
+        codes = {o.actor_code for o in offices}
+        if len({c[:3] for c in codes}) != 1 or codes.pop()[:3] in {"IGO", "NGO", "---"}:
+            return None
+        sectors = {o.actor_code[3:6] for o in offices}
+        country = offices[0].actor_code[:3]
+        return offices[0].holder, country + (sectors.pop() if len(sectors) == 1 else "")
+
+    def _person(self, name: str, code: str | None, title: str | None) -> Actor:
+        known = self.persons.get(name) or self.persons.get(name.split()[-1])
+        if known and (code is None or known.actor_code == code):
+            return known
+        iso3, sector = code_parts(code) if code else (None, None)
+        if code and code.startswith(("IGO", "NGO")):
+            sector = None
+        actor = Actor(f"person:{slug(name)}", name, code or "", iso3, sector, "person")
+        self.persons[name] = actor
+        self.persons.setdefault(name.split()[-1], actor)
+        if title:
+            self.person_titles[actor.actor_id] = title
+        return actor
+
+    def _context_left(self, doc: Doc, start: int, labels_at: dict[int, tuple], titles: dict
+                      ) -> tuple[int, str | None, str | None, str | None]:
+        """Title and nationality before a name: (new start, iso3, sector, title text)."""
+        iso3 = sector = title = None
+        cursor = start
+        changed = True
+        while changed and cursor > 0:
+            changed = False
+            for t_start, (t_end, t_sector, t_text) in titles.items():
+                if t_end == cursor and t_start < cursor:
+                    sector, title = sector or t_sector, title or t_text
+                    cursor, changed = t_start, True
+                    break
+            if changed:
+                continue
+            prev = doc[cursor - 1]
+            if prev.text in {"'s", "’s"} and cursor - 2 >= 0 and (cursor - 2) in labels_at:
+                kind, payload, l_start = labels_at[cursor - 2]
+                if kind in {"STATE", "SEAT", "CAPITAL"}:
+                    iso3 = iso3 or payload[:3]
+                    cursor, changed = l_start, True
+                    continue
+            if (cursor - 1) in labels_at and labels_at[cursor - 1][0] in {"DEMONYM", "STATE"}:
+                kind, payload, l_start = labels_at[cursor - 1]
+                iso3 = iso3 or payload
+                cursor, changed = l_start, True
+            elif title and (cursor - 1) in labels_at and labels_at[cursor - 1][0] == "PARTY":
+                kind, payload, l_start = labels_at[cursor - 1]  # "Tory leader Michael Howard"
+                iso3 = iso3 or payload[:3]
+                cursor, changed = l_start, True
+        return cursor, iso3, sector, title
+
+    def _context_appositive(self, doc: Doc, end: int, labels_at: dict, titles: dict
+                            ) -> tuple[str | None, str | None, str | None]:
+        """", Russia's foreign minister," after a name."""
+        if end >= len(doc) or doc[end].text != ",":
+            return None, None, None
+        cursor = end + 1
+        if cursor < len(doc) and doc[cursor].lower_ in {"the", "a"}:
+            cursor += 1
+        iso3 = None
+        # labels_at is keyed by a match's last token; look for a match starting here.
+        for _last, (kind, payload, l_start) in labels_at.items():
+            if l_start == cursor and kind in {"STATE", "DEMONYM"}:
+                iso3 = payload
+                cursor = _last + 1
+                if cursor < len(doc) and doc[cursor].text in {"'s", "’s"}:
+                    cursor += 1
+                break
+        if cursor in titles:
+            t_end, sector, text = titles[cursor]
+            return iso3, sector, text
+        return None, None, None
+
+    # -- the sentence ------------------------------------------------------------------------
+    # -- the sentence ------------------------------------------------------------------------
+    def read_sentence(self, sentence_index: int, paragraph_index: int, doc: Doc,
+                      char_offset: int) -> list[ActorMention]:
+        sentence = _Sentence(doc, sentence_index, char_offset, self.lx)
+        self._persons(sentence)
+        self._surnames(sentence)
+        self._names(sentence)
+        self._collectives(sentence)
+        found = sentence.found
+        self._pronouns(doc, sentence_index, sentence.quotes, found, sentence.consumed,
+                       sentence.mention)
+        found.sort(key=lambda m: m.token_start)
+        self._attribute_quotes(doc, paragraph_index, found)
+        self.mentions.extend(found)
+        persons = [m for m in found if m.actor and m.actor.actor_type == "person"]
+        if persons:
+            self._last_persons = persons
+        return found
+
+    def _persons(self, s: _Sentence) -> None:
+        """Persons: dictionary office holders and PERSON entities, with their titles."""
+        doc, labels, labels_at, titles = s.doc, s.labels, s.labels_at, s.titles
+        consumed, mention = s.consumed, s.mention
+        person_spans: list[tuple[int, int]] = [(s, e) for k, _p, s, e in labels if k == "HOLDER"]
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not any(s < ent.end and ent.start < e
+                                                  for _k, _p, s, e in labels) \
+                    and not is_place_name(ent.text):
+                person_spans.append((ent.start, ent.end))
+        for start, end in sorted(person_spans):
+            name = doc[start:end].text
+            left, iso3, sector, title = self._context_left(doc, start, labels_at, titles)
+            if not title:
+                iso3, sector, title = self._context_appositive(doc, end, labels_at, titles)
+            office = self._office(name)
+            if office:
+                holder, code = office
+                actor = self._person(holder, code, title)
+                resolution = "office"
+            elif title and (iso3 or sector):
+                code = f"{iso3 or '---'}{sector or ''}"
+                actor = self._person(name, code, title)
+                resolution = "title" if iso3 else "title_no_country"
+            elif name in self.persons or name.split()[-1] in self.persons:
+                actor = self.persons.get(name) or self.persons[name.split()[-1]]
+                resolution = "coreference"
+            else:
+                mention(start, end, None, "unresolved")
+                continue
+            consumed.update(range(left, start))
+            mention(start, end, actor, resolution, title=title)
+
+    def _surnames(self, s: _Sentence) -> None:
+        """Surnames of persons met earlier that the parser did not tag this time ("Keller said")."""
+        doc, labels, consumed, mention = s.doc, s.labels, s.consumed, s.mention
+        for token in doc:
+            if token.i not in consumed and token.pos_ == "PROPN" and token.text in self.persons \
+                    and not any(s <= token.i < e for _k, _p, s, e in labels):
+                known = self.persons[token.text]
+                mention(token.i, token.i + 1, known, "coreference", antecedent_text=known.name)
+
+    def _names(self, s: _Sentence) -> None:
+        """Dictionary names that are not part of a person's designation."""
+        doc, labels, titles = s.doc, s.labels, s.titles
+        consumed, mention, lx = s.consumed, s.mention, self.lx
+        for kind, payload, start, end in labels:
+            if consumed.intersection(range(start, end)) or kind == "HOLDER":
+                continue
+            following = titles.get(end)
+            attributive = kind == "DEMONYM" or (
+                kind == "STATE" and doc[end - 1].dep_ in {"compound", "nmod", "amod"})
+            if attributive and following:
+                t_end, sector, text = following
+                if t_end < len(doc) and doc[t_end].pos_ == "PROPN":
+                    continue  # "Russian newswire Tass": designates the name that follows
+                # "Kenyan riot police", "US commander", "a Russian diplomat": the country's
+                # sector acts (a person named after it is resolved with the title)
+                mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
+                continue
+            if kind in {"STATE", "DEMONYM"}:
+                if doc[start].ent_type_ == "NORP" and kind == "DEMONYM" and end < len(doc) \
+                        and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in {"ORG"}:
+                    continue  # "Russian newswire Tass", "Chinese firm Huawei": not the state
+                mention(start, end, state_actor(payload), "dictionary")
+            elif kind == "CAPITAL":
+                if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+                    continue
+                mention(start, end, state_actor(payload, "GOV"), "metonym")
+            elif kind == "SEAT":
+                iso3, sector = code_parts(payload)
+                mention(start, end, state_actor(iso3, sector), "metonym")
+            elif kind == "ORG":
+                mention(start, end, Actor(payload, lx.org_names.get(payload, doc[start:end].text),
+                                          payload, None, None, "organization"), "dictionary")
+            elif kind == "PARTY":
+                if start == 0 and end == 1 and doc[0].dep_ == "compound" and end not in titles:
+                    continue  # "Labour costs rose": a capital only because the sentence opens
+                iso3, name = payload.split("|", 1)
+                mention(start, end, Actor(f"party:{slug(name)}", name, f"{iso3}PTY", iso3, "PTY",
+                                          "organization"), "dictionary")
+            elif kind == "PORG":
+                code, name = lx.petrarch_orgs[int(payload)]
+                mention(start, end, petrarch_org_actor(code, name), "dictionary")
+            elif kind == "MEDIA":
+                mention(start, end, media_actor(doc[start:end].text, payload), "dictionary")
+
+    def _collectives(self, s: _Sentence) -> None:
+        """Collective actors without a nationality in front of them ("police", "the military")."""
+        doc, labels, labels_at, titles = s.doc, s.labels, s.labels_at, s.titles
+        consumed, found, mention = s.consumed, s.found, s.mention
+        for start, (end, sector, text) in titles.items():
+            if consumed.intersection(range(start, end)):
+                continue
+            if text in _COLLECTIVES or doc[end - 1].tag_ == "NNS":
+                if end < len(doc) and doc[end].pos_ == "PROPN":
+                    continue  # a title before an unrecognized name
+                if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ":
+                    continue  # "military activity": a modifier, not an actor
+                if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
+                    continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
+                iso3 = None
+                owner = labels_at.get(start - 2) if start >= 2 else None
+                if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
+                        "STATE", "SEAT", "CAPITAL"}:
+                    iso3 = owner[1][:3]
+                    consumed.update(range(owner[2], start))
+                elif end + 1 < len(doc) and doc[end].lower_ in {"from", "in", "of"}:
+                    # "dissidents from Myanmar", "ministers from the Georgian government"
+                    first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+                    starts = {lab[2] for lab in labels}
+                    while first < min(end + 5, len(doc)) and first not in starts and doc[
+                            first].dep_ in {"amod", "compound", "npadvmod", "punct", "advmod"}:
+                        first += 1  # "from military-ruled Myanmar"
+                    origin = next((lab for lab in labels if lab[2] == first
+                                   and lab[0] in {"STATE", "DEMONYM"}), None)
+                    if origin:  # "dissidents from Myanmar", "a court in Guyana"
+                        iso3 = origin[1][:3]
+                actor = state_actor(iso3, sector) if iso3 else Actor(
+                    f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
+                mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
+            elif start > 0 and doc[start - 1].lower_ == "the":
+                antecedent = self._latest_person_with_title(found, text)
+                if antecedent:
+                    mention(start - 1, end, antecedent.actor, "coreference", title=text,
+                            antecedent_text=antecedent.text)

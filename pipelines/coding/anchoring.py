@@ -1,0 +1,74 @@
+"""Time and place anchoring: the date and the place of the clause a trigger belongs to."""
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from pipelines.coding.arguments import ClauseReader
+from pipelines.places import PlaceMention
+from pipelines.timex import resolve
+
+_CONTEXT_VERB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
+_LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "off", "over", "across"}
+# Nouns a place name may hang from and still place the clause: "the island of Jeju".
+_PLACE_CLASSIFIERS = {"island", "city", "town", "village", "region", "province", "state", "coast",
+                      "waters", "border", "capital", "port", "area", "district", "outskirts",
+                      "east", "west", "north", "south", "part", "centre", "center", "heart"}
+
+
+class AnchoringReader(ClauseReader):
+    def _verbal_ancestors(self, token: Token) -> list[Token]:
+        chain = [token]
+        for ancestor in token.ancestors:
+            chain.append(ancestor)
+        return chain
+
+    def _attached_to(self, token: Token) -> Token | None:
+        """The nearest verb above a token: the clause it belongs to."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in {"VERB", "AUX"} or ancestor.lemma_ in self.p.nouns:
+                return ancestor
+        return None
+
+    def _date(self, trigger: Token) -> tuple[date | None, str, str | None]:
+        dates = [(ent, self._attached_to(ent.root)) for ent in self.doc.ents if ent.label_ == "DATE"]
+        for node in self._verbal_ancestors(trigger):
+            for ent, attached in dates:
+                if attached == node or ent.root.head == node:
+                    resolved = resolve(ent.text, self.published, self.precision)
+                    if resolved:
+                        return resolved[0], resolved[1], ent.text
+            if node != trigger and node.dep_ not in _CONTEXT_VERB_DEPS | {"ROOT"}:
+                break
+        for ent, _attached in dates:  # "In September, ...": an opening adverbial scopes over all
+            if ent.start <= 1:
+                resolved = resolve(ent.text, self.published, self.precision)
+                if resolved:
+                    return resolved[0], resolved[1], ent.text
+        return self.published, self.precision, None
+
+    def _place(self, trigger: Token) -> PlaceMention | None:
+        nodes = self._verbal_ancestors(trigger)[:3]
+        best = None
+        for p in self.places:
+            if not p.place:
+                continue
+            if any(p.token_start <= n.i < p.token_end for n in nodes[1:]):
+                return p  # the clause hangs off the place: "in Russia, where he held ..."
+            attached = self._place_clause(self.doc[p.token_end - 1])
+            locative = p.preposition in _LOCATIVE_PREPOSITIONS or (
+                p.preposition or "").endswith(" of")
+            if attached in nodes and locative and (best is None or nodes.index(attached) < nodes.index(
+                    self._place_clause(self.doc[best.token_end - 1]))):
+                best = p
+        return best
+
+    def _place_clause(self, token: Token) -> Token | None:
+        """The verb a place phrase modifies, unless the phrase belongs to another noun first
+        ("war in Ukraine" places the war, not the clause)."""
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in {"VERB", "AUX"} or ancestor.lemma_ in self.p.nouns:
+                return ancestor
+            if ancestor.pos_ in {"NOUN", "PROPN"} and ancestor.lemma_ not in _PLACE_CLASSIFIERS:
+                return None
+        return None

@@ -1,0 +1,115 @@
+"""Arguments of a trigger read off the dependency parse: subjects, passive agents, objects,
+prepositional phrases and the actors and places inside them."""
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from pipelines.coding.dictionaries import patterns
+from pipelines.coding.records import Actor, ActorMention
+from pipelines.places import PlaceMention
+
+_TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "between",
+                 "upon", "over"}
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "cc",
+            "punct", "prep", "pobj"}
+
+
+def np_tokens(head: Token) -> set[int]:
+    """A noun phrase's tokens: modifiers and conjuncts, not clauses."""
+    tokens = {head.i}
+    for child in head.children:
+        is_modifier = child.dep_ in _NP_DEPS and not (child.dep_ == "prep" and child.lower_ != "of")
+        if is_modifier or child.dep_ == "conj":
+            tokens |= np_tokens(child)
+    return tokens
+
+
+class ClauseReader:
+    """One parsed sentence with its actor and place mentions, read around a trigger."""
+
+    def __init__(self, doc: Doc, sentence_index: int, char_offset: int,
+                 actors: list[ActorMention], places: list[PlaceMention],
+                 published: date | None, precision: str):
+        self.doc, self.index, self.offset = doc, sentence_index, char_offset
+        self.actors = [m for m in actors if m.actors and not (
+            m.actor and m.actor.actor_type == "media")]
+        self.places = places
+        self.published, self.precision = published, precision
+        self.p = patterns()
+
+    def _actors_in(self, tokens: set[int]) -> list[Actor]:
+        found: list[Actor] = []
+        for m in self.actors:
+            if tokens.intersection(range(m.token_start, m.token_end)):
+                for actor in m.actors:
+                    if actor not in found:
+                        found.append(actor)
+        return found
+
+    def _places_in(self, tokens: set[int]) -> list[PlaceMention]:
+        return [p for p in self.places if p.place and tokens.intersection(
+            range(p.token_start, p.token_end))]
+
+    def _subject(self, verb: Token) -> list[Actor]:
+        node = verb
+        for _ in range(3):
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
+            if subjects:
+                return self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
+            if node.dep_ in {"xcomp", "conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
+                node = node.head
+                continue
+            if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+                return self._actors_in(np_tokens(node.head))
+            break
+        return []
+
+    def _agent(self, verb: Token) -> list[Actor]:
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                return self._actors_in(set().union(set(), *(np_tokens(o) for o in objects)))
+        return []
+
+    def _prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
+        found = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+                # "on Russia for its war in Ukraine and on North Korea": the second "on" is
+                # often parsed as a conjunct of a nearer preposition.
+                for other in child.head.subtree:
+                    if other.dep_ == "conj" and other.lower_ == child.lower_ \
+                            and other.head.dep_ == "prep":
+                        found.extend(g for g in other.children if g.dep_ == "pobj")
+        return found
+
+    def _object_lemmas(self, trigger: Token, preps: list[str] | None) -> list[str]:
+        """Object nouns that refine the code, nearest first ("pledges of assistance")."""
+        heads = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass",
+                                                          "oprd", "dative"}]
+        heads += self._prep_objects(trigger, set(preps or []) | {"for", "of", "on", "in"})
+        if trigger.dep_ == "acl":
+            heads.append(trigger.head)
+        lemmas = [h.lemma_.lower() for h in heads]
+        for h in heads:
+            lemmas += [t.lemma_.lower() for t in self._prep_objects(h, {"of", "for"})]
+            lemmas += [c.lemma_.lower() for c in h.children if c.dep_ in {"compound", "amod"}]
+        return lemmas
+    def _agent_lemmas(self, trigger: Token, passive: bool) -> set[str]:
+        """Lemmas of the doer's noun phrase: the subject, or a passive's by-phrase."""
+        if passive:
+            heads = self._prep_objects(trigger, {"by"})
+        else:
+            heads = [c for c in trigger.children if c.dep_ == "nsubj"]
+        lemmas: set[str] = set()
+        for head in heads:
+            lemmas |= {self.doc[i].lemma_.lower() for i in np_tokens(head)}
+            lemmas |= {t.lemma_.lower() for t in self._prep_objects(head, {"at", "in", "of"})}
+        return lemmas
+
+    def _with_lemmas(self, trigger: Token) -> set[str]:
+        """Lemmas of instruments: "with a car bomb", "using drones"."""
+        heads = self._prep_objects(trigger, {"with"})
+        return {self.doc[i].lemma_.lower() for h in heads for i in np_tokens(h)}

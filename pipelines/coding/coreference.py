@@ -1,0 +1,113 @@
+"""Within-article coreference: pronouns and definite descriptions to the persons they name,
+"the two countries" to the two states most mentioned, a quoted "we" to the speaker's country."""
+
+import re
+
+from spacy.tokens import Doc
+
+from pipelines.coding.records import CONFIDENCE, Actor, ActorMention, state_actor
+from pipelines.lexicon import Lexicon
+
+_PAIR_PHRASES = re.compile(r"^(the two|both) (countries|nations|states|sides|neighbors|neighbours|"
+                           r"governments|allies|capitals)$", re.IGNORECASE)
+_SPEECH_VERBS = {"say", "tell", "quote", "add", "state", "note", "insist", "warn", "write",
+                 "declare", "announce", "stress", "claim", "argue", "accuse", "urge", "ask"}
+
+
+class CoreferenceReader:
+    """What an article's reader keeps to resolve references, and how it resolves them."""
+
+    lx: Lexicon
+    mentions: list[ActorMention]
+    _last_persons: list[ActorMention]
+    person_titles: dict[str, str]
+    paragraph_speaker: dict[int, Actor]
+
+    def _latest_person_with_title(self, current: list[ActorMention], title: str
+                                  ) -> ActorMention | None:
+        head = title.split()[-1]
+        for m in reversed(self.mentions + current):
+            if m.actor and m.actor.actor_type == "person" and head in (
+                    self.person_titles.get(m.actor.actor_id) or ""):
+                return m
+        return None
+
+    def _pronouns(self, doc, sentence_index, quotes, found, consumed, mention) -> None:
+        for token in doc:
+            if token.i in consumed:
+                continue
+            lower = token.lower_
+            if lower in self.lx.person_pronouns and token.pos_ == "PRON" or lower == "his":
+                antecedent = self._pronoun_antecedent(
+                    [f for f in found if f.token_start < token.i], sentence_index)
+                if antecedent:
+                    mention(token.i, token.i + 1, antecedent.actor, "coreference",
+                            antecedent_text=antecedent.text)
+            elif lower in self.lx.group_pronouns and any(
+                    q0 <= token.idx < q1 for q0, q1 in quotes):
+                # Resolved once the quote's speaker is known.
+                m = mention(token.i, token.i + 1, None, "unresolved")
+                m.resolution = "quote_pending"
+        lowered = doc.text.lower()
+        if "the two " not in lowered and "both " not in lowered:
+            return  # no pair phrase ("the two countries", "both sides"): skip the windows
+        pairs = [(n, n + width) for width in (3, 2) for n in range(len(doc) - width + 1)]
+        for n, end in pairs:
+            span = doc[n:end]
+            if _PAIR_PHRASES.match(span.text) and not consumed.intersection(range(n, end)):
+                # The two most-mentioned states among those of this and the previous sentence.
+                recent = {m.actor for m in self.mentions + found if m.actor
+                          and m.actor.actor_type == "state"
+                          and m.sentence_index >= sentence_index - 1}
+                counts = {a: sum(1 for m in self.mentions + found if m.actor == a) for a in recent}
+                states = sorted(recent, key=lambda a: -counts[a])[:2]
+                if len(states) == 2:
+                    mention(n, end, states[0], "coreference", extra_actors=[states[1]],
+                            antecedent_text=f"{states[0].name}; {states[1].name}")
+
+    def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int
+                            ) -> ActorMention | None:
+        """The person a pronoun points to: in this sentence the latest person before it; else,
+        in the latest sentence with a person, its subject, or its first person."""
+        here = [m for m in earlier_here if m.actor and m.actor.actor_type == "person"]
+        if here:
+            return here[-1]
+        last_sentence = self._last_persons
+        if not last_sentence:
+            return None
+        subjects = [m for m in last_sentence if m.is_subject]
+        return (subjects or last_sentence)[0]
+
+    def _attribute_quotes(self, doc: Doc, paragraph_index: int, found: list[ActorMention]) -> None:
+        speaker = None
+        for token in doc:
+            if token.lemma_ not in _SPEECH_VERBS:
+                continue
+            for child in token.children:
+                role = child.dep_
+                if token.lemma_ == "quote" and role in {"dobj", "nsubjpass"} or (
+                        token.lemma_ != "quote" and role == "nsubj"):
+                    candidates = [m for m in found if m.token_start <= child.i < m.token_end
+                                  and m.actor and m.actor.actor_type != "media"]
+                    if candidates:
+                        speaker = candidates[0].actor
+        if speaker:
+            self.paragraph_speaker[paragraph_index] = speaker
+        speaker = speaker or self.paragraph_speaker.get(paragraph_index)
+        for m in found:
+            if m.resolution == "quote_pending":
+                if speaker is None:
+                    m.resolution, m.confidence = "unresolved", 0.0
+                    continue
+                actor = speaker
+                if speaker.actor_type == "person" and speaker.country_iso3:
+                    actor = state_actor(speaker.country_iso3)
+                m.actor, m.resolution, m.confidence = actor, "coreference", CONFIDENCE["coreference"]
+                m.antecedent_text = speaker.name
+
+    def finish(self) -> list[ActorMention]:
+        """Resolve pending quotes that found no speaker in their paragraph."""
+        for m in self.mentions:
+            if m.resolution == "quote_pending":
+                m.resolution, m.confidence = "unresolved", 0.0
+        return self.mentions

@@ -1,0 +1,224 @@
+"""The event coder: who did what to whom, read off each sentence's dependency parse.
+
+A trigger is a verb (or an event noun) listed in `data/event_patterns.yaml`; its CAMEO code is
+refined by its object ("call for talks" 026, "call for aid" 023). Sources come from the subject
+(or the "by" phrase of a passive, or a noun's possessor), targets from the object and from
+"with/to/against/on/between" phrases; conjoined actors stay lists. The clause around the trigger
+sets modality (negated, intended, threatened, conditional): only an asserted, non-negated event
+is a fact, the rest is kept and flagged. Dates come from the time expressions of the trigger's
+clause, places from the place mentions attached to it.
+"""
+
+from spacy.tokens import Token
+
+from pipelines.coding.anchoring import AnchoringReader
+from pipelines.coding.arguments import _TARGET_PREPS, np_tokens
+from pipelines.coding.dictionaries import _VIOLENT_ROOTS
+from pipelines.coding.modality import ModalityReader
+from pipelines.coding.records import Actor, Event, state_actor
+from pipelines.places import PlaceMention
+
+_VISIT_CODES = {"042", "043", "044"}
+
+
+class SentenceCoder(ModalityReader, AnchoringReader):
+    """Codes the events of one parsed sentence, given its actor and place mentions."""
+
+    def _code(self, entry: dict, lemmas: list[str]) -> str | None:
+        objects = entry.get("objects") or {}
+        for lemma in lemmas:
+            if lemma in objects:
+                return objects[lemma]
+        return entry.get("code")
+    def _appeal(self, trigger: Token) -> Event | None:
+        """"A wants B to attack C": A appeals to B; the embedded act is B's, only wished."""
+        governor = trigger.head
+        if trigger.dep_ not in {"xcomp", "ccomp"} or governor.lemma_ not in self.p.appeal_verbs:
+            return None
+        addressees = [c for c in governor.children if c.dep_ in {"dobj", "obj"}] + [
+            c for c in trigger.children if c.dep_ == "nsubj"]
+        targets = self._actors_in(set().union(set(), *(np_tokens(a) for a in addressees)))
+        sources = self._subject(governor)
+        if not targets or not sources:
+            return None
+        return self._event(governor, "020", sources, targets)
+    # -- triggers ----------------------------------------------------------------------------
+    def _event(self, trigger: Token, code: str, sources: list[Actor], targets: list[Actor],
+               symmetric: bool = False, place_targets: list[PlaceMention] | None = None
+               ) -> Event | None:
+        mutual = symmetric and len(sources) > 1 and (not targets or set(targets) == set(sources))
+        if not targets and place_targets and code in _VISIT_CODES:
+            targets = [state_actor(p.place.country_iso3) for p in place_targets
+                       if p.place.country_iso3]
+        source_countries = {a.country_iso3 for a in sources if a.country_iso3}
+        if mutual:  # "A and B met": each party is the other's counterpart
+            targets = list(sources)
+        else:
+            targets = [t for t in targets if t not in sources and not (
+                not symmetric and t.actor_type == "state" and t.country_iso3 in source_countries)]
+        sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+        modality, negated = self._modality(trigger)
+        if modality == "threatened":
+            code = self._threat_of(code)
+        elif modality == "intended" and self._intent_verb(trigger):
+            # "wants to help Israel" is an intent to give aid (033); "wants to attack" a threat.
+            code = self.p.intent_codes.get(code[:2], code)
+            if code[:2] == "13":
+                modality = "threatened"
+        if negated and code[:2] in self.p.negated_codes:
+            code, negated = self.p.negated_codes[code[:2]], False  # a refusal did happen
+        if sources and not targets and place_targets is not None and code[:2] in {"14", "15",
+                                                                                   "18", "19"}:
+            # protest, force shown or used in a country targets it ("exercises in Alaska")
+            where = self._place(trigger)
+            if where and where.place.country_iso3 and where.place.country_iso3 not in \
+                    source_countries:
+                targets = [state_actor(where.place.country_iso3)]
+        event_date, precision, date_text = self._date(trigger)
+        place = self._place(trigger)
+        if place is None and place_targets and code in _VISIT_CODES:
+            place = place_targets[0]
+        confidence = 0.6 + (0.15 if sources else 0) + (0.15 if targets else 0)
+        return Event(self.index, self.offset + trigger.idx,
+                     self.offset + trigger.idx + len(trigger.text), trigger.text,
+                     trigger.lemma_.lower(), code, sources, targets, modality, negated,
+                     event_date, precision, date_text, place, round(confidence, 2))
+    def _instrument_code(self, code: str, lemmas: set[str]) -> str:
+        """A violent act refined by what it was done with (a suicide bomb: 1831, aircraft: 195);
+        the first rule whose lemmas all occur decides."""
+        for needed, refined in self.p.instruments:
+            if needed <= lemmas:
+                return refined
+        return code
+    def _verb_event(self, trigger: Token, entry: dict) -> Event | None:
+        governor = trigger.head.lemma_.lower()
+        if trigger.dep_ in {"xcomp", "ccomp"} and governor in self.p.asking_verbs \
+                and governor in self.p.verbs:
+            return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
+        appeal = self._appeal(trigger)
+        if appeal:
+            return appeal
+        if trigger.lemma_ in self.p.threat_verbs | self.p.intent_verbs and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in self.p.verbs for c in trigger.children):
+            return None  # "threatened to attack": the complement is the event, threatened
+        if entry.get("prep") and not any(
+                c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] for c in trigger.children):
+            return None
+        requires = entry.get("requires")
+        if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
+            return None
+        object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
+        asking = trigger.lemma_.lower() in self.p.asking_verbs
+        if asking:
+            # what is asked refines the appeal or demand: "urged Iran to release ..." (025)
+            object_lemmas += [c.lemma_.lower() for c in trigger.children
+                              if c.dep_ in {"xcomp", "ccomp"}]
+        code = self._code(entry, object_lemmas)
+        if not code:
+            return None
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+        if code[:2] in _VIOLENT_ROOTS:
+            agent = self._agent_lemmas(trigger, passive)
+            if agent & self.p.non_agents:
+                return None  # "a flood killed 20 people": a disaster, not an act of force
+            if code[:2] in {"18", "19"}:
+                code = self._instrument_code(
+                    code, agent | set(object_lemmas) | self._with_lemmas(trigger))
+        sources = self._agent(trigger) if passive else self._subject(trigger)
+        objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+        if passive:
+            objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        target_tokens: set[int] = set()
+        for o in objects:
+            target_tokens |= np_tokens(o)
+        required = set(entry.get("prep") or []) - {"for", "on", "upon"}
+        prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
+        # "called for talks between A and B", "held a summit with C", "lift sanctions on D"
+        for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
+            prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
+                                                      "for"})
+        for o in prep_objects:
+            target_tokens |= np_tokens(o)
+        targets = self._actors_in(target_tokens)
+        if not targets and asking:
+            # "insisted that Washington halt the deal": the one asked to act is the target
+            for clause in [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]:
+                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                targets = self._actors_in(set().union(set(), *(np_tokens(x) for x in subjects)))
+                if targets:
+                    break
+        if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
+            for o in [c for c in trigger.children if c.dep_ not in {"nsubj", "nsubjpass", "aux",
+                                                                   "neg", "punct", "advmod"}]:
+                targets = self._actors_in({t.i for t in o.subtree})
+                if targets:
+                    break
+        hosting = any(lemma in (entry.get("host_objects") or []) for lemma in object_lemmas[:1])
+        if entry.get("inverse") and not hosting:
+            froms = self._prep_objects(trigger, {"from"})
+            for head in objects:  # "received weapons from the government"
+                froms += self._prep_objects(head, {"from"})
+            givers = self._actors_in(set().union(set(), *(np_tokens(o) for o in froms)))
+            sources, targets = givers, sources
+            if not sources:
+                where = self._place(trigger)
+                if where and where.place.feature_type == "country":
+                    sources = [state_actor(where.place.country_iso3)]
+        places = self._places_in(target_tokens)
+        if entry.get("needs_target") and not targets:
+            return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
+        return self._event(trigger, code, sources, targets, entry.get("symmetric", False),
+                           places or [])
+
+    def _noun_event(self, trigger: Token, entry: dict) -> Event | None:
+        modifiers = entry.get("requires_modifier")
+        if modifiers and not any(c.lemma_.lower() in modifiers for c in trigger.children):
+            return None
+        code = entry["code"]
+        for lemma in [t.lemma_.lower() for t in self._prep_objects(trigger, {"of"})]:
+            code = (entry.get("objects") or {}).get(lemma, code)
+        source_tokens = {c.i for c in trigger.children if c.dep_ == "poss"}
+        for o in self._prep_objects(trigger, {"by"}):
+            source_tokens |= np_tokens(o)
+        if entry["code"][:2] != "16":  # "Russian sanctions" may be on or by Russia
+            source_tokens |= {c.i for c in trigger.children if c.dep_ in {"compound", "amod"}}
+        sources = self._actors_in(source_tokens)
+        clause = self._attached_to(trigger)
+        if not sources and clause is not None and not any(
+                c.dep_ == "auxpass" for c in clause.children):
+            # "the drill ... by the US", with "by" parsed onto the clause's verb
+            sources = self._actors_in(set().union(set(), *(
+                np_tokens(o) for o in self._prep_objects(clause, {"by"}))))
+        target_tokens: set[int] = set()
+        for o in self._prep_objects(trigger, _TARGET_PREPS):
+            target_tokens |= np_tokens(o)
+        targets = self._actors_in(target_tokens)
+        places = self._places_in(target_tokens)
+        if entry.get("needs_target") and not (targets or places):
+            return None
+        if entry.get("symmetric") and not sources and len(targets) > 1:
+            sources = list(targets)
+        return self._event(trigger, code, sources, targets, entry.get("symmetric", False), places)
+
+    def code(self) -> list[Event]:
+        events: list[Event] = []
+        objects_of_events: set[int] = set()
+        for token in self.doc:
+            lemma = self.p.verb_forms.get(token.lower_, token.lemma_.lower())
+            entry = self.p.verbs.get(lemma)
+            if entry and token.pos_ in {"VERB", "AUX"}:
+                event = self._verb_event(token, entry)
+                if event:
+                    events.append(event)
+                    heads = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass",
+                                                                      "attr"}]
+                    heads += self._prep_objects(token, set(entry.get("prep") or []))
+                    objects_of_events |= {h.i for h in heads}
+        for token in self.doc:
+            entry = self.p.nouns.get(token.lemma_.lower())
+            if entry and token.pos_ == "NOUN" and token.i not in objects_of_events:
+                event = self._noun_event(token, entry)
+                if event:
+                    event.confidence = round(event.confidence - 0.1, 2)
+                    events.append(event)
+        return events

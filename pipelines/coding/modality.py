@@ -1,0 +1,36 @@
+"""The clause around a trigger: negation, intent, threat and condition, and what a threat of an
+act is coded as."""
+
+from spacy.tokens import Token
+
+from pipelines.coding.arguments import ClauseReader
+
+
+class ModalityReader(ClauseReader):
+    def _modality(self, trigger: Token) -> tuple[str, bool]:
+        negated = any(c.dep_ == "neg" for c in trigger.children)
+        modality = "asserted"
+        node = trigger
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
+            modality = "conditional"
+        while node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ in {"VERB", "AUX"}:
+            governor = node.head
+            negated = negated or any(c.dep_ == "neg" for c in governor.children)
+            if governor.lemma_ in self.p.threat_verbs:
+                return "threatened", negated
+            if governor.lemma_ in self.p.intent_verbs and node.dep_ == "xcomp":
+                return "intended", negated
+            node = governor
+        if any(c.lower_ in {"will", "would", "could", "might", "may", "should"} and c.dep_ == "aux"
+               for c in trigger.children) and modality == "asserted":
+            modality = "intended"
+        return modality, negated
+
+    def _intent_verb(self, trigger: Token) -> bool:
+        return trigger.dep_ == "xcomp" and trigger.head.lemma_ in self.p.intent_verbs
+    def _threat_of(self, code: str) -> str:
+        """The threat of an act: CAMEO codes "threatened to cut aid" (162) as 1311."""
+        for length in (4, 3, 2):
+            if code[:length] in self.p.threat_codes:
+                return self.p.threat_codes[code[:length]]
+        return "130"

@@ -1,0 +1,73 @@
+"""Dictionary names, titles and quotations in one parsed sentence: what actor resolution reads."""
+
+from spacy.tokens import Doc, Span
+
+from pipelines.lexicon import Lexicon
+
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+
+def labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
+    """Non-overlapping dictionary matches (kind, payload, start, end), longest first."""
+    found = []
+    for match_id, start, end in lx.names(doc):
+        kind, payload = doc.vocab.strings[match_id].split("|", 1)
+        found.append((kind, payload, start, end))
+    if lx.organizations is not None:  # the overlay's names first, whatever their length
+        overlay = {i for _k, _p, start, end in found for i in range(start, end)}
+        for match_id, start, end in lx.organizations(doc):
+            if _written_as_name(doc[start:end]) and not overlay.intersection(range(start, end)):
+                found.append(("PORG", doc.vocab.strings[match_id].split("|", 1)[1], start, end))
+    priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "PARTY": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5,
+                "DEMONYM": 6, "PORG": 7}
+    found.sort(key=lambda m: (-(m[3] - m[2]), priority[m[0]], m[2]))
+    taken: set[int] = set()
+    kept = []
+    for kind, payload, start, end in found:
+        if taken.intersection(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((kind, payload, start, end))
+    return sorted(kept, key=lambda m: m[2])
+
+
+_NAME_CONNECTORS = {"of", "for", "the", "and", "de", "des", "du", "la", "le", "al", "el", "in",
+                    "on", "to", "&", "-", "'s", "’s", "."}
+
+
+def _written_as_name(span: Span) -> bool:
+    """Whether a case-insensitive dictionary match is written as a name: every word capitalized
+    (connectors aside); a single word also a proper noun, not opening the sentence unless it is
+    an acronym ("Hope" at a sentence's start is no organization)."""
+    words = [t for t in span if t.lower_ not in _NAME_CONNECTORS]
+    if not words or not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words):
+        return False
+    if len(span) == 1:
+        token = span[0]
+        return token.pos_ == "PROPN" and (token.i > 0 or token.text.isupper()
+                                          or token.ent_type_ in {"ORG", "NORP", "PERSON"})
+    return True
+
+
+def titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:
+    """Longest title match starting at each token: start -> (end, sector, title text)."""
+    best: dict[int, tuple[int, str, str]] = {}
+    for match_id, start, end in lx.titles(doc):
+        sector = doc.vocab.strings[match_id].split("|", 1)[1]
+        if start not in best or end > best[start][0]:
+            best[start] = (end, sector, doc[start:end].text.lower())
+    return best
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = []
+    for opening, closing in _QUOTE_PAIRS:
+        cursor = 0
+        while (start := text.find(opening, cursor)) != -1:
+            end = text.find(closing, start + 1)
+            end = len(text) if end == -1 else end
+            ranges.append((start, end + 1))
+            cursor = end + 1
+    return ranges
+
+
