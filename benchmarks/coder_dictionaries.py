@@ -5,7 +5,7 @@ On the first --articles BBC politics and business articles (alternating, in file
 and extract in this process (read + spaCy + actors + places + events, no warehouse), as the
 median of --repeat passes; prints articles/s, the events found and the share of events with both
 a source and a target. Each mode runs in a fresh process: `before` leaves every PETRARCH2 import
-out (persons, agents, verbs: the hand-written overlay alone), `after` is casus as it ships.
+out (persons, agents, organizations, verbs: the hand-written overlay alone), `after` is casus as it ships.
 
     .venv/bin/python benchmarks/coder_dictionaries.py [--articles 300] [--repeat 3]
 """
@@ -37,6 +37,7 @@ def measure(mode: str, count: int, repeat: int) -> dict:
     if mode == "before":
         lexicon_module._add_petrarch_persons = lambda offices, title_words: None
         lexicon_module.petrarch_agents = lambda overlay: {}
+        lexicon_module.petrarch_organizations = lambda overlay: {}
         events_module.petrarch_refinements = lambda overlay: overlay
     from pipelines.extract import extract_batch
     from pipelines.ingest import ingest_record
@@ -65,6 +66,7 @@ def measure(mode: str, count: int, repeat: int) -> dict:
         "verb_triggers": len(patterns.verbs), "noun_triggers": len(patterns.nouns),
         "verb_object_patterns": sum(len(v.get("objects") or {}) for v in patterns.verbs.values()),
         "title_and_agent_phrases": len(lx.sector_of_title),
+        "dictionary_organizations": len(lx.petrarch_orgs),
         "office_names": len(lx.offices),
         "office_roles": sum(len(v) for v in lx.offices.values()),
         "articles_per_s": round(len(records) / statistics.median(timings), 2),
