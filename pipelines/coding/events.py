@@ -165,6 +165,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 if where and where.place.feature_type == "country":
                     sources = [state_actor(where.place.country_iso3)]
         places = self._places_in(target_tokens)
+        if entry.get("dyadic") and not (sources and targets):
+            return None
         if entry.get("needs_target") and not targets:
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._event(trigger, code, sources, targets, entry.get("symmetric", False),
@@ -205,7 +207,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         objects_of_events: set[int] = set()
         for token in self.doc:
             lemma = self.p.verb_forms.get(token.lower_, token.lemma_.lower())
-            entry = self.p.verbs.get(lemma)
+            entry = self.p.verbs.get(lemma) or self.p.dictionary_verbs.get(lemma)
             if entry and token.pos_ in {"VERB", "AUX"}:
                 event = self._verb_event(token, entry)
                 if event:

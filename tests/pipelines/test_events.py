@@ -81,3 +81,14 @@ def test_no_date_after_publication_when_only_the_year_is_known():
 
 def test_code_article_with_no_sentences_is_empty():
     assert code_article([], [], [], None, "unknown", {}) == []
+
+
+def test_dictionary_verbs_code_only_with_their_object_word_and_both_sides():
+    # CAMEO.2.0.txt files PRESENT with the object EVIDENCE as 1124 (accuse of war crimes);
+    # the overlay has no "present"
+    assert _triples(_events("Germany presented evidence against Serbia.")) == {
+        (("DEU",), "1124", ("SRB",))}
+    # the same verb with no object word of the dictionary is no event
+    assert _events("Germany presented a film against Serbia.") == []
+    # an object word but no target: one side is not enough for a dictionary verb
+    assert _events("Germany presented evidence on Monday.") == []
