@@ -22,7 +22,7 @@ from pipelines.coding.records import (
     slug,
     state_actor,
 )
-from pipelines.gazetteer import is_place_name
+from pipelines.gazetteer import is_place_name, place_index
 from pipelines.lexicon import Lexicon, lexicon
 
 # Words before a capital that make it a place, not a government acting.
@@ -270,7 +270,7 @@ class ArticleActors(CoreferenceReader):
 
     def _collectives(self, s: _Sentence) -> None:
         """Collective actors without a nationality in front of them ("police", "the military")."""
-        doc, labels, labels_at, titles = s.doc, s.labels, s.labels_at, s.titles
+        doc, labels_at, titles = s.doc, s.labels_at, s.titles
         consumed, found, mention = s.consumed, s.found, s.mention
         for start, (end, sector, text) in titles.items():
             if consumed.intersection(range(start, end)):
@@ -288,22 +288,53 @@ class ArticleActors(CoreferenceReader):
                         "STATE", "SEAT", "CAPITAL"}:
                     iso3 = owner[1][:3]
                     consumed.update(range(owner[2], start))
-                elif end + 1 < len(doc) and doc[end].lower_ in {"from", "in", "of"}:
-                    # "dissidents from Myanmar", "ministers from the Georgian government"
-                    first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
-                    starts = {lab[2] for lab in labels}
-                    while first < min(end + 5, len(doc)) and first not in starts and doc[
-                            first].dep_ in {"amod", "compound", "npadvmod", "punct", "advmod"}:
-                        first += 1  # "from military-ruled Myanmar"
-                    origin = next((lab for lab in labels if lab[2] == first
-                                   and lab[0] in {"STATE", "DEMONYM"}), None)
-                    if origin:  # "dissidents from Myanmar", "a court in Guyana"
-                        iso3 = origin[1][:3]
+                else:  # "dissidents from Myanmar", "ministers from the Georgian government"
+                    iso3 = self._origin(s, end, {"from", "in", "of"})
                 actor = state_actor(iso3, sector) if iso3 else Actor(
                     f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
                 mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
+            elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
+                # "the mayor of Nablus", "the president of Brazil": that country's sector
+                mention(start, end, state_actor(iso3, sector), "title", title=text)
             elif start > 0 and doc[start - 1].lower_ == "the":
                 antecedent = self._latest_person_with_title(found, text)
                 if antecedent:
                     mention(start - 1, end, antecedent.actor, "coreference", title=text,
                             antecedent_text=antecedent.text)
+
+    def _origin(self, s: _Sentence, end: int, prepositions: set[str], absorb: bool = False
+                ) -> str | None:
+        """The country of "from / in / of [the] [modifiers] X" after a title: X a state or a
+        nationality, or (not after "in") a capital or a place whose most populous namesake in
+        the gazetteer is ten times any namesake in another country. With `absorb`, a state
+        mention X is dropped: the titled actor stands for it."""
+        doc = s.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in prepositions:
+            return None
+        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        starts = {lab[2] for lab in s.labels}
+        while first < min(end + 6, len(doc)) and first not in starts and doc[first].dep_ in {
+                "amod", "compound", "npadvmod", "punct", "advmod"} and doc[first].pos_ != "PROPN":
+            first += 1  # "from military-ruled Myanmar"
+        # "in" a capital or a city says where, not whose: "ministers in Brussels"
+        kinds = {"STATE", "DEMONYM"} if doc[end].lower_ == "in" else {"STATE", "DEMONYM", "CAPITAL"}
+        label = next((lab for lab in s.labels if lab[2] == first and lab[0] in kinds), None)
+        if label:
+            if absorb:
+                s.found[:] = [m for m in s.found if not (
+                    m.token_start == first and m.actor and m.actor.actor_type == "state")]
+            return label[1][:3]
+        if first >= len(doc) or doc[first].pos_ != "PROPN" or doc[end].lower_ == "in":
+            return None
+        last = first
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        places = sorted(place_index().get(doc[first:last + 1].text.lower(), []),
+                        key=lambda p: -p.population)
+        if not places or places[0].country_iso3 is None:
+            return None
+        others = [p for p in places if p.country_iso3 != places[0].country_iso3]
+        if others and others[0].population * 10 > places[0].population:
+            return None  # no candidate dominates: the place's country is not known
+        return places[0].country_iso3
+

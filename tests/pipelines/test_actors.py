@@ -173,3 +173,17 @@ def test_a_party_before_a_title_gives_the_person_a_country():
     assert person.actor.country_iso3 == "GBR"
     codes = _codes(_read("Labour costs rose."))
     assert "GBRPTY" not in codes.values()
+
+
+def test_a_title_of_a_country_or_a_well_known_place_is_that_country_s_sector():
+    mentions = _read("The president of Brazil met the mayor of Mumbai and the governor of Texas.")
+    codes = _codes(mentions)
+    assert codes["president"] == "BRAGOV"
+    assert "Brazil" not in codes  # the titled actor stands for the state named after it
+    assert codes["mayor"] == "INDGOV"
+    assert codes["governor"] == "USAGOV"
+
+
+def test_in_a_city_says_where_not_whose():
+    codes = _codes(_read("Ministers in Brussels met protesters."))
+    assert codes["Ministers"] == "---GOV"
