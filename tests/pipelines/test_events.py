@@ -92,3 +92,9 @@ def test_dictionary_verbs_code_only_with_their_object_word_and_both_sides():
     assert _events("Germany presented a film against Serbia.") == []
     # an object word but no target: one side is not enough for a dictionary verb
     assert _events("Germany presented evidence on Monday.") == []
+
+
+def test_a_warning_is_a_threat_only_when_someone_is_warned():
+    assert _triples(_events("Russia warned Georgia against joining the alliance.")) == {
+        (("RUS",), "130", ("GEO",))}
+    assert _events("Russia warned that grain prices may rise.") == []
