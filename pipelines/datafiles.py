@@ -121,6 +121,7 @@ class EventPatterns(Strict):
     intent_verbs: list[Word]
     appeal_verbs: list[Word]
     threat_verbs: list[Word]
+    claim_verbs: list[Word]
     negative_adjectives: list[Word]
     intent_codes: dict[Root, CameoCode]
     negated_codes: dict[Root, CameoCode]

@@ -26,6 +26,7 @@ class _Patterns:
     # Verbs of the PETRARCH2 dictionary the overlay lacks: an event only with one of their object
     # words and with both a source and a target; read after the overlay's verbs.
     dictionary_verbs: dict = field(default_factory=dict)
+    claim_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -43,7 +44,8 @@ def patterns() -> _Patterns:
                       for form in entry.get("forms", [])},
                      dictionary_verbs(set(raw["verbs"]) | set(raw["appeal_verbs"])
                                       | set(raw["demand_verbs"]) | set(raw["intent_verbs"])
-                                      | set(raw["threat_verbs"])))
+                                      | set(raw["threat_verbs"]) | set(raw["claim_verbs"])),
+                     frozenset(raw["claim_verbs"]))
 
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.

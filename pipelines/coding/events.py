@@ -169,8 +169,29 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None
         if entry.get("needs_target") and not targets:
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
-        return self._event(trigger, code, sources, targets, entry.get("symmetric", False),
-                           places or [])
+        return self._claimed(trigger, self._event(trigger, code, sources, targets,
+                                                  entry.get("symmetric", False), places or []))
+
+    def _claimed(self, trigger: Token, event: Event | None) -> Event | None:
+        """Force that someone claims was used: "A claimed that B attacked C" is A accusing B
+        (112); "A claimed that its fighters attacked C" A claiming responsibility (015)."""
+        governor = trigger.head
+        if event is None or event.cameo_code[:2] not in _VIOLENT_ROOTS - {"17"} \
+                or trigger.dep_ != "ccomp" or governor.lemma_.lower() not in self.p.claim_verbs:
+            return event
+        claimants = self._subject(governor)
+        if not claimants:
+            return event
+        doer = [c for c in trigger.children if c.dep_ in {"nsubj", "agent", "nsubjpass"}]
+        # "they", "its fighters": the claimant's own, unless the parse names someone else
+        countries = {a.country_iso3 for a in claimants}
+        own = any(t.pos_ == "PRON" for d in doer for t in d.subtree) and all(
+            a.country_iso3 is None or a.country_iso3 in countries for a in event.sources)
+        if own or (event.sources and set(event.sources) <= set(claimants)):
+            return self._event(governor, "015", claimants, event.targets)
+        if event.sources:
+            return self._event(governor, "112", claimants, event.sources)
+        return event
 
     def _noun_event(self, trigger: Token, entry: dict) -> Event | None:
         modifiers = entry.get("requires_modifier")

@@ -31,6 +31,7 @@ nouns: {}
 intent_verbs: [plan]
 appeal_verbs: [urge]
 threat_verbs: [threaten]
+claim_verbs: [claim]
 negative_adjectives: [reckless]
 intent_codes: {"04": "036"}
 negated_codes: {"02": "120"}

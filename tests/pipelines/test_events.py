@@ -98,3 +98,14 @@ def test_a_warning_is_a_threat_only_when_someone_is_warned():
     assert _triples(_events("Russia warned Georgia against joining the alliance.")) == {
         (("RUS",), "130", ("GEO",))}
     assert _events("Russia warned that grain prices may rise.") == []
+
+
+def test_a_claim_that_force_was_used_is_an_accusation_or_a_claim_of_responsibility():
+    # PETRARCH2's transformations: A claims (B attacked) -> A accuses B (112);
+    # A claims (A attacked C) -> A claims responsibility (015)
+    assert _triples(_events("Russia alleged that Ukrainian forces shelled Donetsk.")) == {
+        (("RUS",), "112", ("UKRMIL",))}
+    assert _triples(_events("Hamas claimed that its fighters attacked Israeli troops.")) == {
+        (("PSEREBHMS",), "015", ("ISRMIL",))}
+    # a report is no claim: the act itself is the event
+    assert [e.cameo_code for e in _events("Police said gunmen killed five villagers.")] == ["190"]
