@@ -109,6 +109,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None
         object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
         asking = trigger.lemma_.lower() in self.p.asking_verbs
+        if asking and self._question(trigger):
+            return None  # "asked whether he would stand", "asked about the plan": a question
         if asking:
             # what is asked refines the appeal or demand: "urged Iran to release ..." (025)
             object_lemmas += [c.lemma_.lower() for c in trigger.children
@@ -171,6 +173,19 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._claimed(trigger, self._event(trigger, code, sources, targets,
                                                   entry.get("symmetric", False), places or []))
+
+    @staticmethod
+    def _question(trigger: Token) -> bool:
+        """Whether an asking verb asks a question rather than for something: its complement
+        opens with if, whether or a wh-word, or it asks "about" something."""
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ == "about":
+                return True
+            if child.dep_ in {"ccomp", "xcomp", "advcl"} and any(
+                    c.lower_ in {"if", "whether"} or c.tag_ in {"WRB", "WP", "WDT"}
+                    for c in child.children if c.i < child.i):
+                return True
+        return False
 
     def _claimed(self, trigger: Token, event: Event | None) -> Event | None:
         """Force that someone claims was used: "A claimed that B attacked C" is A accusing B

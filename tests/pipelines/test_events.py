@@ -109,3 +109,15 @@ def test_a_claim_that_force_was_used_is_an_accusation_or_a_claim_of_responsibili
         (("PSEREBHMS",), "015", ("ISRMIL",))}
     # a report is no claim: the act itself is the event
     assert [e.cameo_code for e in _events("Police said gunmen killed five villagers.")] == ["190"]
+
+
+def test_asking_a_question_is_no_appeal():
+    assert _events("Reporters asked the Iraqi minister whether Iraq would veto the plan.") == []
+    assert _events("Asked if Germany would send troops, the Polish minister said no.") == []
+    assert _triples(_events("Iraq asked Jordan for aid.")) == {(("IRQ",), "023", ("JOR",))}
+
+
+def test_meeting_a_target_or_a_demand_is_no_meeting():
+    assert _events("Germany met the deadline for the reform.") == []
+    assert _triples(_events("Germany met France in Paris.")) == {
+        (("DEU",), "040", ("FRA",))}
