@@ -96,6 +96,10 @@ _TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "envoy", "sp
                 "spokeswoman", "chief", "head", "leader", "commander", "king", "queen", "prince"}
 
 
+# Code prefixes of actors that are no country: international, transnational and militant groups.
+_GROUP_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS"}
+
+
 def petrarch_organizations(overlay: set[str]) -> dict[str, tuple[str, str]]:
     """Names of organizations and armed groups in the PETRARCH2 actor dictionaries (lower case)
     -> (actor code, the record's first name), after the overlay (actors.yaml), whose names keep
@@ -110,7 +114,10 @@ def petrarch_organizations(overlay: set[str]) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for record in datafiles.load("petrarch_actors.csv"):
         code = record.default_code
-        if not code or record.roles:
+        roles = record.dated_roles()
+        if roles and not code and all(r[0][:3] in _GROUP_PREFIXES for r in roles):
+            code = roles[-1][0]  # a group filed with a dated role: "Al-Qaeda In Iraq" IMGMUSISI
+        elif not code or roles:
             continue
         if record.source.startswith("Phoenix.Countries") and len(code) <= 3:
             continue

@@ -187,3 +187,11 @@ def test_a_title_of_a_country_or_a_well_known_place_is_that_country_s_sector():
 def test_in_a_city_says_where_not_whose():
     codes = _codes(_read("Ministers in Brussels met protesters."))
     assert codes["Ministers"] == "---GOV"
+
+
+def test_groups_filed_with_a_dated_role_and_the_overlay_s_later_names():
+    # Phoenix.Countries.actors.txt files the group behind ISIL as a record with a dated role
+    # (IMGMUSISI 1999-) and no default code; the overlay adds the names used after 2014
+    codes = _codes(_read("The Mujahideen Shura Council and ISIS fighters were named."))
+    assert codes["Mujahideen Shura Council"] == "IMGMUSISI"
+    assert codes["ISIS"] == "IMGMUSISI"
