@@ -48,6 +48,14 @@ class CoreferenceReader:
                 # Resolved once the quote's speaker is known.
                 m = mention(token.i, token.i + 1, None, "unresolved")
                 m.resolution = "quote_pending"
+            elif lower in {"they", "we", "it"} and token.dep_ == "nsubj":
+                speakers = self._speaker_of_complement(token, found)
+                if lower == "it" and any(a.actor_type == "person" for a in speakers):
+                    speakers = []  # "it" is no person: "Iran said it would ..." is Iran
+                if speakers:  # "Russia and China said they would veto it": the speakers
+                    mention(token.i, token.i + 1, speakers[0], "coreference",
+                            extra_actors=speakers[1:],
+                            antecedent_text="; ".join(a.name for a in speakers))
         lowered = doc.text.lower()
         if "the two " not in lowered and "both " not in lowered:
             return  # no pair phrase ("the two countries", "both sides"): skip the windows
@@ -64,6 +72,22 @@ class CoreferenceReader:
                 if len(states) == 2:
                     mention(n, end, states[0], "coreference", extra_actors=[states[1]],
                             antecedent_text=f"{states[0].name}; {states[1].name}")
+
+    @staticmethod
+    def _speaker_of_complement(token, found: list[ActorMention]) -> list[Actor]:
+        """The actors of the subject of the speech verb whose complement a pronoun opens."""
+        clause = token.head
+        while clause.dep_ == "conj":
+            clause = clause.head
+        governor = clause.head
+        if clause.dep_ != "ccomp" or governor.lemma_ not in _SPEECH_VERBS or token.i < governor.i:
+            return []  # "They shelled it, officials said": "they" were named before
+        subjects = {t.i for c in governor.children if c.dep_ == "nsubj" for t in c.subtree}
+        actors: list[Actor] = []
+        for m in found:
+            if subjects.intersection(range(m.token_start, m.token_end)):
+                actors += [a for a in m.actors if a not in actors]
+        return actors
 
     def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int
                             ) -> ActorMention | None:

@@ -5,6 +5,9 @@ from spacy.tokens import Token
 
 from pipelines.coding.arguments import ClauseReader
 
+# Verbs that declare what their subject will do: "said it would send aid" is an intent (033).
+_DECLARING_VERBS = {"say", "announce", "declare", "state", "tell", "add", "insist", "confirm"}
+
 
 class ModalityReader(ClauseReader):
     def _modality(self, trigger: Token) -> tuple[str, bool]:
@@ -27,7 +30,14 @@ class ModalityReader(ClauseReader):
         return modality, negated
 
     def _intent_verb(self, trigger: Token) -> bool:
-        return trigger.dep_ == "xcomp" and trigger.head.lemma_ in self.p.intent_verbs
+        """Whether the act is one someone intends: under "want/plan/pledge to", or declared in
+        the future ("said they would attack"), which CAMEO codes as intent (03) or threat (13)."""
+        if trigger.dep_ == "xcomp" and trigger.head.lemma_ in self.p.intent_verbs:
+            return True
+        return trigger.dep_ == "ccomp" and trigger.head.lemma_ in _DECLARING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
+            for c in trigger.children)
+
     def _threat_of(self, code: str) -> str:
         """The threat of an act: CAMEO codes "threatened to cut aid" (162) as 1311."""
         for length in (4, 3, 2):

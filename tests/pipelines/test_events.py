@@ -121,3 +121,20 @@ def test_meeting_a_target_or_a_demand_is_no_meeting():
     assert _events("Germany met the deadline for the reform.") == []
     assert _triples(_events("Germany met France in Paris.")) == {
         (("DEU",), "040", ("FRA",))}
+
+
+def test_they_opening_what_a_speaker_said_is_the_speaker():
+    assert _triples(_events("Syrian rebels said they had shelled Damascus.")) == {
+        (("SYRREB",), "194", ("SYRGOV",))}
+    # not in a speaker's complement: "they" stays unresolved
+    assert _triples(_events("They had shelled Damascus, officials in Paris said.")) == {
+        ((), "194", ("SYRGOV",))}
+
+
+def test_a_declared_future_act_is_an_intent_or_a_threat():
+    # CAMEO codes a stated intention to cooperate as 03x, to use force as 138
+    aid = _events("Russia said it would send aid to Syria.")
+    assert _triples(aid) == {(("RUS",), "033", ("SYR",))}
+    assert (aid[0].modality, aid[0].is_fact) == ("intended", False)
+    assert _triples(_events("Syrian rebels said they would attack Damascus.")) == {
+        (("SYRREB",), "138", ("SYRGOV",))}
