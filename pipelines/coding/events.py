@@ -21,6 +21,12 @@ from pipelines.places import PlaceMention
 _VISIT_CODES = {"042", "043", "044"}
 
 
+# Verbs that only carry an event noun: their subject is the noun's doer ("began talks with").
+# (Verbs that end or halt the act, "broke off talks", change what happened: not listed.)
+_LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold", "attend",
+                "continue", "restart", "stage", "carry", "join", "enter", "make", "have"}
+
+
 class SentenceCoder(ModalityReader, AnchoringReader):
     """Codes the events of one parsed sentence, given its actor and place mentions."""
 
@@ -227,6 +233,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             # "the drill ... by the US", with "by" parsed onto the clause's verb
             sources = self._actors_in(set().union(set(), *(
                 np_tokens(o) for o in self._prep_objects(clause, {"by"}))))
+        if not sources and trigger.dep_ in {"dobj", "obj"} and trigger.head.lemma_.lower() in \
+                _LIGHT_VERBS and not any(c.dep_ == "auxpass" for c in trigger.head.children):
+            sources = self._subject(trigger.head)  # "Iran resumed talks with the EU"
         target_tokens: set[int] = set()
         for o in self._prep_objects(trigger, _TARGET_PREPS):
             target_tokens |= np_tokens(o)

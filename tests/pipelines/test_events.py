@@ -138,3 +138,10 @@ def test_a_declared_future_act_is_an_intent_or_a_threat():
     assert (aid[0].modality, aid[0].is_fact) == ("intended", False)
     assert _triples(_events("Syrian rebels said they would attack Damascus.")) == {
         (("SYRREB",), "138", ("SYRGOV",))}
+
+
+def test_the_subject_of_a_light_verb_does_the_event_noun():
+    assert _triples(_events("Iran resumed talks with Germany.")) == {(("IRN",), "046", ("DEU",))}
+    # ending talks is not holding them
+    assert not any(e.cameo_code == "046" and e.sources
+                   for e in _events("Serbia broke off talks with Albania."))
