@@ -36,6 +36,14 @@ _COLLECTIVES = {"police", "military", "army", "navy", "air force", "government",
                 "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
 
 
+# Nouns that designate an organization: a name after them is never a person's.
+_ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", "giant", "maker",
+                       "manufacturer", "retailer", "operator", "producer", "supplier", "agency",
+                       "newspaper", "broadcaster", "channel", "network", "union", "conglomerate",
+                       "insurer", "lender", "brewer", "chain", "subsidiary", "charity",
+                       "organisation", "organization", "party", "movement", "club", "fund"}
+
+
 class _Sentence:
     """One sentence being read: its dictionary matches and the mentions found so far."""
 
@@ -166,6 +174,7 @@ class ArticleActors(CoreferenceReader):
     def read_sentence(self, sentence_index: int, paragraph_index: int, doc: Doc,
                       char_offset: int) -> list[ActorMention]:
         sentence = _Sentence(doc, sentence_index, char_offset, self.lx)
+        self._designated(sentence)
         self._persons(sentence)
         self._surnames(sentence)
         self._names(sentence)
@@ -192,6 +201,8 @@ class ArticleActors(CoreferenceReader):
                     and not is_place_name(ent.text):
                 person_spans.append((ent.start, ent.end))
         for start, end in sorted(person_spans):
+            if consumed.intersection(range(start, end)):
+                continue  # designated as an organization
             name = doc[start:end].text
             left, iso3, sector, title = self._context_left(doc, start, labels_at, titles)
             if not title:
@@ -222,6 +233,38 @@ class ArticleActors(CoreferenceReader):
                     and not any(s <= token.i < e for _k, _p, s, e in labels):
                 known = self.persons[token.text]
                 mention(token.i, token.i + 1, known, "coreference", antecedent_text=known.name)
+
+    def _designated(self, s: _Sentence) -> None:
+        """Organizations nobody listed, designated by a title and a nationality before their name:
+        "German airline Lufthansa" (DEUBUS), "oil firm Yukos" (---BUS). After an organization
+        noun the name is the organization's whatever the parser tagged it."""
+        doc, labels_at, titles = s.doc, s.labels_at, s.titles
+        label_tokens = {i for _k, _p, start, end in s.labels for i in range(start, end)}
+        for t_start, (t_end, sector, text) in titles.items():
+            end = t_end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in label_tokens:
+                end += 1
+            if end == t_end or (end < len(doc) and end in label_tokens):
+                continue
+            if text.split()[-1] not in _ORGANIZATION_NOUNS and doc[t_end].ent_type_ != "ORG":
+                continue  # "minister Ann Smith" is a person; "oil firm Yukos" never is
+            if text in _COLLECTIVES or doc[t_end - 1].tag_ == "NNS":
+                continue  # "police Scotland": no designation
+            left = t_start
+            while left > 0 and left - 1 not in labels_at and t_start - left < 3 and doc[
+                    left - 1].dep_ in {"compound", "amod"} and doc[left - 1].pos_ in {"NOUN", "ADJ"}:
+                left -= 1  # "Russian oil firm Yukos"
+            owner = labels_at.get(left - 1)
+            iso3 = None
+            if owner and owner[0] in {"DEMONYM", "STATE"}:
+                left, iso3 = owner[2], owner[1][:3]
+            else:
+                left = t_start
+            name = doc[t_end:end].text
+            actor = Actor(f"org:{slug(name)}", name, f"{iso3 or '---'}{sector}", iso3, sector,
+                          "media" if sector == "MED" else "organization")
+            s.consumed.update(range(left, t_end))
+            s.mention(t_end, end, actor, "title" if iso3 else "title_no_country", title=text)
 
     def _names(self, s: _Sentence) -> None:
         """Dictionary names that are not part of a person's designation."""

@@ -195,3 +195,13 @@ def test_groups_filed_with_a_dated_role_and_the_overlay_s_later_names():
     codes = _codes(_read("The Mujahideen Shura Council and ISIS fighters were named."))
     assert codes["Mujahideen Shura Council"] == "IMGMUSISI"
     assert codes["ISIS"] == "IMGMUSISI"
+
+
+def test_a_name_designated_by_an_organization_noun_is_an_organization_never_a_person():
+    mentions = _read("Russian oil firm Novaneft accused German airline Skyvia of fraud.")
+    actors = {m.text: m.actor for m in mentions if m.actor}
+    assert (actors["Novaneft"].actor_code, actors["Novaneft"].actor_type) == ("RUSBUS",
+                                                                            "organization")
+    assert actors["Skyvia"].actor_code == "DEUBUS"
+    assert not any(a.actor_type == "person" for a in actors.values())
+    assert len([m for m in mentions if m.text == "Novaneft"]) == 1
