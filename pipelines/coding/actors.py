@@ -321,8 +321,9 @@ class ArticleActors(CoreferenceReader):
             if text in _COLLECTIVES or doc[end - 1].tag_ == "NNS":
                 if end < len(doc) and doc[end].pos_ == "PROPN":
                     continue  # a title before an unrecognized name
-                if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ":
-                    continue  # "military activity": a modifier, not an actor
+                if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ" or (
+                        end + 1 < len(doc) and doc[end].text == "-"):
+                    continue  # "military activity", "government-held": a modifier, not an actor
                 if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
                     continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
                 iso3 = None

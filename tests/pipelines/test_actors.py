@@ -205,3 +205,8 @@ def test_a_name_designated_by_an_organization_noun_is_an_organization_never_a_pe
     assert actors["Skyvia"].actor_code == "DEUBUS"
     assert not any(a.actor_type == "person" for a in actors.values())
     assert len([m for m in mentions if m.text == "Novaneft"]) == 1
+
+
+def test_a_title_in_a_hyphenated_modifier_is_no_actor():
+    codes = _codes(_read("Rebels shelled a government-held district and army-run depots."))
+    assert "---GOV" not in codes.values() and "---MIL" not in codes.values()
