@@ -52,12 +52,16 @@ class ClauseReader:
             range(p.token_start, p.token_end))]
 
     def _subject(self, verb: Token) -> list[Actor]:
-        node = verb
+        node, raised = verb, False
         for _ in range(3):
-            subjects = [c for c in node.children if c.dep_ in {"nsubj", "expl"}]
+            # "X is expected to attack", "X was criticised and agreed": a passive governor's
+            # subject does it
+            deps = {"nsubj", "expl", "nsubjpass"} if raised else {"nsubj", "expl"}
+            subjects = [c for c in node.children if c.dep_ in deps]
             if subjects:
                 return self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
             if node.dep_ in {"xcomp", "conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
+                raised = node.dep_ in {"xcomp", "conj"}
                 node = node.head
                 continue
             if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:

@@ -145,3 +145,10 @@ def test_the_subject_of_a_light_verb_does_the_event_noun():
     # ending talks is not holding them
     assert not any(e.cameo_code == "046" and e.sources
                    for e in _events("Serbia broke off talks with Albania."))
+
+
+def test_the_subject_of_a_passive_governor_does_the_complement():
+    assert _triples(_events("Germany is expected to criticise France at the summit.")) == {
+        (("DEU",), "111", ("FRA",))}
+    assert (("RUS",), "040", ("FRA",)) in _triples(
+        _events("Russia was criticised by Germany and agreed to meet France."))
