@@ -89,12 +89,13 @@ class Trigger(Strict):
     requires: list[Word] = []
     requires_modifier: list[Word] = []
     host_objects: list[Word] = []
+    actor_object: CameoCode | None = None  # the code when the direct object is an actor
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False
     forms: list[Word] = []
 
-    _code = field_validator("code")(classmethod(lambda cls, v: _known_code(v)))
+    _code = field_validator("code", "actor_object")(classmethod(lambda cls, v: _known_code(v)))
 
     @field_validator("objects")
     @classmethod

@@ -141,13 +141,16 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             target_tokens |= np_tokens(o)
         required = set(entry.get("prep") or []) - {"for", "on", "upon"}
         prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
-        # "called for talks between A and B", "held a summit with C", "lift sanctions on D"
+        # "called for talks between A and B", "held a summit with C", "lift sanctions on D",
+        # "condemned the attack by the rebels"
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
             prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
-                                                      "for"})
+                                                      "for", "by"})
         for o in prep_objects:
             target_tokens |= np_tokens(o)
         targets = self._actors_in(target_tokens)
+        if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
+            code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise
         if not targets and asking:
             # "insisted that Washington halt the deal": the one asked to act is the target
             for clause in [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]:

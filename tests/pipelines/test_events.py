@@ -152,3 +152,16 @@ def test_the_subject_of_a_passive_governor_does_the_complement():
         (("DEU",), "111", ("FRA",))}
     assert (("RUS",), "040", ("FRA",)) in _triples(
         _events("Russia was criticised by Germany and agreed to meet France."))
+
+
+def test_welcoming_an_act_endorses_it_welcoming_an_actor_hosts_them():
+    # CAMEO.2.0.txt files WELCOME under ACCLAIM [051]; hosting a visit is 043
+    assert _triples(_events("Kashmiri politicians welcomed the move by India.")) == {
+        (("---PTY",), "051", ("IND",))}
+    assert _triples(_events("China welcomed the Russian president to Beijing.")) == {
+        (("CHN",), "043", ("RUSGOV",))}
+
+
+def test_the_doer_named_by_the_object_s_by_phrase_is_the_target():
+    assert _triples(_events("The UN condemned the attack by Syrian rebels.")) == {
+        (("IGOUNO",), "111", ("SYRREB",))}
