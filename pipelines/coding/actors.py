@@ -145,6 +145,16 @@ class ArticleActors(CoreferenceReader):
                 kind, payload, l_start = labels_at[cursor - 1]  # "Tory leader Michael Howard"
                 iso3 = iso3 or payload[:3]
                 cursor, changed = l_start, True
+            elif title and not iso3 and doc[cursor - 1].pos_ in {"ADJ", "NOUN"} and doc[
+                    cursor - 1].dep_ in {"amod", "compound"} and (cursor - 1) not in labels_at:
+                # "Iraqi interim leader", "French former president": a modifier between them
+                skip = cursor - 1
+                while skip > 0 and cursor - skip < 2 and doc[skip - 1].pos_ in {"ADJ", "NOUN"} \
+                        and (skip - 1) not in labels_at:
+                    skip -= 1
+                owner = labels_at.get(skip - 1)
+                if owner and owner[0] in {"DEMONYM", "STATE"}:
+                    iso3, cursor, changed = owner[1][:3], owner[2], True
         return cursor, iso3, sector, title
 
     def _context_appositive(self, doc: Doc, end: int, labels_at: dict, titles: dict

@@ -210,3 +210,9 @@ def test_a_name_designated_by_an_organization_noun_is_an_organization_never_a_pe
 def test_a_title_in_a_hyphenated_modifier_is_no_actor():
     codes = _codes(_read("Rebels shelled a government-held district and army-run depots."))
     assert "---GOV" not in codes.values() and "---MIL" not in codes.values()
+
+
+def test_a_nationality_reaches_a_title_across_a_modifier():
+    (person,) = [m for m in _read("Iraqi interim leader Samir Haddadi criticised Syria.")
+                 if m.actor and m.actor.actor_type == "person"]
+    assert person.actor.country_iso3 == "IRQ"
