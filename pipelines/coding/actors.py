@@ -36,6 +36,7 @@ _COLLECTIVES = {"police", "military", "army", "navy", "air force", "government",
                 "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
 
 
+_IT_TYPES = {"state", "organization", "group"}
 # Nouns that designate an organization: a name after them is never a person's.
 _ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", "giant", "maker",
                        "manufacturer", "retailer", "operator", "producer", "supplier", "agency",
@@ -80,6 +81,7 @@ class ArticleActors(CoreferenceReader):
         # Persons of the latest sentence that had any: what a pronoun in a later sentence may
         # point to, kept as sentences are read so no pronoun rescans the article.
         self._last_persons: list[ActorMention] = []
+        self._last_collective: ActorMention | None = None
         self.persons: dict[str, Actor] = {}  # surname and full name -> person
         self.person_titles: dict[str, str] = {}  # actor_id -> title text
         self.paragraph_speaker: dict[int, Actor] = {}
@@ -198,6 +200,10 @@ class ArticleActors(CoreferenceReader):
         persons = [m for m in found if m.actor and m.actor.actor_type == "person"]
         if persons:
             self._last_persons = persons
+        # The subject of this sentence when it is a state, organization or group: what "it" in
+        # the next sentence may point to ("The company ... . It said ...").
+        self._last_collective = next((m for m in found if m.is_subject and m.actor and
+                                      m.actor.actor_type in _IT_TYPES), None)
         return found
 
     def _persons(self, s: _Sentence) -> None:

@@ -14,12 +14,18 @@ _SPEECH_VERBS = {"say", "tell", "quote", "add", "state", "note", "insist", "warn
                  "declare", "announce", "stress", "claim", "argue", "accuse", "urge", "ask"}
 
 
+# Verbs whose "it" is usually no actor: "it seems", "it takes", "it emerged".
+_EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "become", "emerge", "matter",
+                    "happen", "follow", "mean", "make", "look", "cost"}
+
+
 class CoreferenceReader:
     """What an article's reader keeps to resolve references, and how it resolves them."""
 
     lx: Lexicon
     mentions: list[ActorMention]
     _last_persons: list[ActorMention]
+    _last_collective: ActorMention | None
     person_titles: dict[str, str]
     paragraph_speaker: dict[int, Actor]
 
@@ -52,6 +58,10 @@ class CoreferenceReader:
                 speakers = self._speaker_of_complement(token, found)
                 if lower == "it" and any(a.actor_type == "person" for a in speakers):
                     speakers = []  # "it" is no person: "Iran said it would ..." is Iran
+                if not speakers and lower == "it" and token.i <= 1 and self._last_collective \
+                        and token.head.pos_ == "VERB" and token.head.lemma_ not in _EXPLETIVE_HEADS:
+                    # "The firm rejected the offer. It said ...": the last sentence's subject
+                    speakers = [self._last_collective.actor]
                 if speakers:  # "Russia and China said they would veto it": the speakers
                     mention(token.i, token.i + 1, speakers[0], "coreference",
                             extra_actors=speakers[1:],

@@ -165,3 +165,12 @@ def test_welcoming_an_act_endorses_it_welcoming_an_actor_hosts_them():
 def test_the_doer_named_by_the_object_s_by_phrase_is_the_target():
     assert _triples(_events("The UN condemned the attack by Syrian rebels.")) == {
         (("IGOUNO",), "111", ("SYRREB",))}
+
+
+def test_it_opening_a_sentence_is_the_previous_sentence_s_organization_subject():
+    triples = _triples(_events("Russian oil firm Novaneft rejected the offer. "
+                               "It accused the Kremlin of theft."))
+    assert (("RUSBUS",), "112", ("RUSGOV",)) in triples
+    # an expletive "it" points to nothing
+    assert _triples(_events("Germany rejected the plan. It seems that rebels attacked France."
+                            )) == {(("DEU",), "120", ()), (("---REB",), "190", ("FRA",))}
