@@ -58,6 +58,9 @@ class ClauseReader:
             # subject does it
             deps = {"nsubj", "expl", "nsubjpass"} if raised else {"nsubj", "expl"}
             subjects = [c for c in node.children if c.dep_ in deps]
+            if subjects and node.dep_ == "relcl" and all(
+                    c.tag_ in {"WDT", "WP"} for c in subjects):
+                subjects = [node.head]  # "the party, which accused him": the party accused
             if subjects:
                 return self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
             if node.dep_ in {"xcomp", "conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:

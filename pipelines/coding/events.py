@@ -159,8 +159,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 if targets:
                     break
         if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
-            for o in [c for c in trigger.children if c.dep_ not in {"nsubj", "nsubjpass", "aux",
-                                                                   "neg", "punct", "advmod"}]:
+            for o in [c for c in trigger.children if c.dep_ not in {
+                    "nsubj", "nsubjpass", "agent", "aux", "neg", "punct", "advmod"}]:
                 targets = self._actors_in({t.i for t in o.subtree})
                 if targets:
                     break

@@ -174,3 +174,10 @@ def test_it_opening_a_sentence_is_the_previous_sentence_s_organization_subject()
     # an expletive "it" points to nothing
     assert _triples(_events("Germany rejected the plan. It seems that rebels attacked France."
                             )) == {(("DEU",), "120", ()), (("---REB",), "190", ("FRA",))}
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_relates_to():
+    triples = _triples(_events("The comment was criticised by Hamas, which accused Israel of lying."))
+    assert (("PSEREBHMS",), "112", ("ISR",)) in triples
+    # the criticism's target is the comment (no actor), not the accusation's target
+    assert (("PSEREBHMS",), "111", ("ISR",)) not in triples
