@@ -251,18 +251,19 @@ class ArticleActors(CoreferenceReader):
                 mention(token.i, token.i + 1, known, "coreference", antecedent_text=known.name)
 
     def _designated(self, s: _Sentence) -> None:
-        """Organizations nobody listed, designated by a title and a nationality before their name:
-        "German airline Lufthansa" (DEUBUS), "oil firm Yukos" (---BUS). After an organization
-        noun the name is the organization's whatever the parser tagged it."""
+        """Organizations nobody listed, designated by an organization noun (and a nationality)
+        before their name: "German airline Lufthansa" (DEUBUS), "oil firm Yukos" (---BUS),
+        whatever the parser tagged the name."""
         doc, labels_at, titles = s.doc, s.labels_at, s.titles
         label_tokens = {i for _k, _p, start, end in s.labels for i in range(start, end)}
         for t_start, (t_end, sector, text) in titles.items():
             end = t_end
             while end < len(doc) and doc[end].pos_ == "PROPN" and end not in label_tokens:
                 end += 1
-            if end == t_end or (end < len(doc) and end in label_tokens):
-                continue
-            if text.split()[-1] not in _ORGANIZATION_NOUNS and doc[t_end].ent_type_ != "ORG":
+            if end == t_end or (end < len(doc) and end in label_tokens) \
+                    or s.consumed.intersection(range(t_end, end)):
+                continue  # no name, part of a known name, or designated by a longer title
+            if text.split()[-1] not in _ORGANIZATION_NOUNS:
                 continue  # "minister Ann Smith" is a person; "oil firm Yukos" never is
             if text in _COLLECTIVES or doc[t_end - 1].tag_ == "NNS":
                 continue  # "police Scotland": no designation

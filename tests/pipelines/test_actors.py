@@ -216,3 +216,9 @@ def test_a_nationality_reaches_a_title_across_a_modifier():
     (person,) = [m for m in _read("Iraqi interim leader Samir Haddadi criticised Syria.")
                  if m.actor and m.actor.actor_type == "person"]
     assert person.actor.country_iso3 == "IRQ"
+
+
+def test_a_name_after_two_overlapping_titles_is_mentioned_once():
+    mentions = _read("The plans divided the Trades Union Congress and its member unions.")
+    spans = [(m.token_start, m.token_end) for m in mentions]
+    assert len(spans) == len(set(spans))
