@@ -35,10 +35,11 @@ def measure(mode: str, count: int, repeat: int) -> dict:
     import pipelines.lexicon as lexicon_module
 
     if mode == "before":
-        lexicon_module._add_petrarch_persons = lambda offices, title_words: None
+        lexicon_module._add_petrarch_persons = lambda offices, records, title_words: None
         lexicon_module.petrarch_agents = lambda overlay: {}
-        lexicon_module.petrarch_organizations = lambda overlay: {}
-        events_module.petrarch_refinements = lambda overlay: overlay
+        lexicon_module.petrarch_organizations = lambda overlay, records: {}
+        events_module.petrarch_refinements = lambda overlay, rows: overlay
+        events_module.dictionary_verbs = lambda rows, overlay: {}
     from pipelines.extract import extract_batch
     from pipelines.ingest import ingest_record
     from pipelines.seeds import read_seed_file

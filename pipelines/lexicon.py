@@ -50,18 +50,19 @@ class Lexicon:
     petrarch_orgs: tuple[tuple[str, str], ...] = ()  # (actor code, display name)
 
 
-def _read_offices(titles: dict[str, list[str]]) -> dict[str, list[Office]]:
+def _read_offices(titles: dict[str, list[str]], records: list) -> dict[str, list[Office]]:
     result: dict[str, list[Office]] = {}
     for row in datafiles.load("offices.csv"):
         office = Office(row.holder, row.actor_code, row.office, row.start, row.end)
         for name in {row.holder, *filter(None, row.aliases.split(";"))}:
             result.setdefault(name, []).append(office)
-    _add_petrarch_persons(result, {w for words in titles.values()
+    _add_petrarch_persons(result, records, {w for words in titles.values()
                                    for title in words for w in title.lower().split()})
     return result
 
 
-def _add_petrarch_persons(offices: dict[str, list[Office]], title_words: set[str]) -> None:
+def _add_petrarch_persons(offices: dict[str, list[Office]], records: list,
+                          title_words: set[str]) -> None:
     """Persons of the PETRARCH2 country dictionary with dated roles, after the overlay: where an
     offices.csv row covers the article's date it decides; the dictionary's roles decide other
     dates (the dictionaries end in January 2014; offices.csv carries what came after).
@@ -71,7 +72,7 @@ def _add_petrarch_persons(offices: dict[str, list[Office]], title_words: set[str
     or whose sector casus does not assign is left out. The default role comes after the dated
     ones, so it decides only when no dated role covers the article's date.
     """
-    for record in datafiles.load("petrarch_actors.csv"):
+    for record in records:
         if not record.source.startswith("Phoenix.Countries"):
             continue
         roles = [r for r in record.dated_roles() if _codable(r[0])]
@@ -100,7 +101,7 @@ _TITLE_WORDS = {"president", "minister", "secretary", "ambassador", "envoy", "sp
 _GROUP_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS"}
 
 
-def petrarch_organizations(overlay: set[str]) -> dict[str, tuple[str, str]]:
+def petrarch_organizations(overlay: set[str], records: list) -> dict[str, tuple[str, str]]:
     """Names of organizations and armed groups in the PETRARCH2 actor dictionaries (lower case)
     -> (actor code, the record's first name), after the overlay (actors.yaml), whose names keep
     their codes.
@@ -112,7 +113,7 @@ def petrarch_organizations(overlay: set[str]) -> dict[str, tuple[str, str]]:
     letters.
     """
     found: dict[str, tuple[str, str]] = {}
-    for record in datafiles.load("petrarch_actors.csv"):
+    for record in records:
         code = record.default_code
         roles = record.dated_roles()
         if roles and not code and all(r[0][:3] in _GROUP_PREFIXES for r in roles):
@@ -221,7 +222,8 @@ def lexicon() -> Lexicon:
             add(f"PARTY|{entry['country']}|{party}", alias)
     for name, iso3 in raw["media"].items():
         add(f"MEDIA|{iso3}", name)
-    offices = _read_offices(raw["titles"])
+    petrarch_records = datafiles.load("petrarch_actors.csv")  # read once: persons and groups
+    offices = _read_offices(raw["titles"], petrarch_records)
     for name in offices:
         add(f"HOLDER|{name}", name)
     for label, phrases in patterns.items():
@@ -242,7 +244,7 @@ def lexicon() -> Lexicon:
     # A title or agent noun is read with its country from the text ("the Senate", "youth")
     overlay_names = {phrase.lower() for phrases in patterns.values() for phrase in phrases}
     overlay_names |= set(sector_of_title)
-    orgs = petrarch_organizations(overlay_names)
+    orgs = petrarch_organizations(overlay_names, petrarch_records)
     records = tuple(dict.fromkeys(orgs.values()))
     number = {record: i for i, record in enumerate(records)}
     by_record: dict[int, list[str]] = {}

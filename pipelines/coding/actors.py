@@ -45,6 +45,20 @@ _ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank",
                        "organisation", "organization", "party", "movement", "club", "fund"}
 
 
+def _nationality_before(doc: Doc, index: int, labels_at: dict[int, tuple], most: int
+                        ) -> tuple[str, int] | None:
+    """(country, start) of a nationality or state ending before `index`, across at most
+    `most` modifiers ("Iraqi interim leader", "Russian oil firm")."""
+    left = index
+    while left > 0 and left - 1 not in labels_at and index - left < most and doc[
+            left - 1].dep_ in {"compound", "amod"} and doc[left - 1].pos_ in {"NOUN", "ADJ"}:
+        left -= 1
+    owner = labels_at.get(left - 1)
+    if not owner or owner[0] not in {"DEMONYM", "STATE"}:
+        return None
+    return owner[1][:3], owner[2]
+
+
 class _Sentence:
     """One sentence being read: its dictionary matches and the mentions found so far."""
 
@@ -147,16 +161,8 @@ class ArticleActors(CoreferenceReader):
                 kind, payload, l_start = labels_at[cursor - 1]  # "Tory leader Michael Howard"
                 iso3 = iso3 or payload[:3]
                 cursor, changed = l_start, True
-            elif title and not iso3 and doc[cursor - 1].pos_ in {"ADJ", "NOUN"} and doc[
-                    cursor - 1].dep_ in {"amod", "compound"} and (cursor - 1) not in labels_at:
-                # "Iraqi interim leader", "French former president": a modifier between them
-                skip = cursor - 1
-                while skip > 0 and cursor - skip < 2 and doc[skip - 1].pos_ in {"ADJ", "NOUN"} \
-                        and (skip - 1) not in labels_at:
-                    skip -= 1
-                owner = labels_at.get(skip - 1)
-                if owner and owner[0] in {"DEMONYM", "STATE"}:
-                    iso3, cursor, changed = owner[1][:3], owner[2], True
+            elif title and not iso3 and (owner := _nationality_before(doc, cursor, labels_at, 2)):
+                iso3, cursor, changed = owner[0], owner[1], True  # "Iraqi interim leader"
         return cursor, iso3, sector, title
 
     def _context_appositive(self, doc: Doc, end: int, labels_at: dict, titles: dict
@@ -267,16 +273,8 @@ class ArticleActors(CoreferenceReader):
                 continue  # "minister Ann Smith" is a person; "oil firm Yukos" never is
             if text in _COLLECTIVES or doc[t_end - 1].tag_ == "NNS":
                 continue  # "police Scotland": no designation
-            left = t_start
-            while left > 0 and left - 1 not in labels_at and t_start - left < 3 and doc[
-                    left - 1].dep_ in {"compound", "amod"} and doc[left - 1].pos_ in {"NOUN", "ADJ"}:
-                left -= 1  # "Russian oil firm Yukos"
-            owner = labels_at.get(left - 1)
-            iso3 = None
-            if owner and owner[0] in {"DEMONYM", "STATE"}:
-                left, iso3 = owner[2], owner[1][:3]
-            else:
-                left = t_start
+            owner = _nationality_before(doc, t_start, labels_at, 3)  # "Russian oil firm Yukos"
+            iso3, left = owner if owner else (None, t_start)
             name = doc[t_end:end].text
             actor = Actor(f"org:{slug(name)}", name, f"{iso3 or '---'}{sector}", iso3, sector,
                           "media" if sector == "MED" else "organization")

@@ -32,7 +32,8 @@ class _Patterns:
 @cache
 def patterns() -> _Patterns:
     raw = datafiles.load("event_patterns.yaml").model_dump(exclude_unset=True)
-    raw["verbs"] = petrarch_refinements(raw["verbs"])
+    filed_once = _filed_once(datafiles.load("petrarch_verbs.csv"))
+    raw["verbs"] = petrarch_refinements(raw["verbs"], filed_once)
     return _Patterns(raw["verbs"], raw["nouns"], frozenset(raw["intent_verbs"]),
                      frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
                      raw["intent_codes"], raw["negated_codes"], frozenset(raw["non_agents"]),
@@ -42,7 +43,7 @@ def patterns() -> _Patterns:
                      raw["threat_codes"],
                      {form: lemma for lemma, entry in raw["verbs"].items()
                       for form in entry.get("forms", [])},
-                     dictionary_verbs(set(raw["verbs"]) | set(raw["appeal_verbs"])
+                     dictionary_verbs(filed_once, set(raw["verbs"]) | set(raw["appeal_verbs"])
                                       | set(raw["demand_verbs"]) | set(raw["intent_verbs"])
                                       | set(raw["threat_verbs"]) | set(raw["claim_verbs"])),
                      frozenset(raw["claim_verbs"]))
@@ -52,7 +53,14 @@ def patterns() -> _Patterns:
 _VIOLENT_ROOTS = {"17", "18", "19", "20"}
 
 
-def petrarch_refinements(overlay: dict[str, dict]) -> dict[str, dict]:
+def _filed_once(rows: list) -> list:
+    """The verbs of the PETRARCH2 verb dictionary filed in one block only: a verb filed in several
+    blocks needs its patterns read in context."""
+    filed = Counter(row.verb for row in rows)
+    return [row for row in rows if filed[row.verb] == 1]
+
+
+def petrarch_refinements(overlay: dict[str, dict], rows: list) -> dict[str, dict]:
     """The overlay's verbs with the object words the PETRARCH2 CAMEO verb dictionary gives them
     ("kill" + demonstrator -> 175), where the overlay has none for that word.
 
@@ -60,13 +68,11 @@ def petrarch_refinements(overlay: dict[str, dict]) -> dict[str, dict]:
     patterns read in context), and no verb of the dictionary becomes a trigger of its own: taken
     with their block's default code, they tripled the events on BBC articles and about half of a
     sample had the wrong type. That waits for a pattern engine that reads the whole patterns.
-    Statements (root 01) are left out."""
-    rows = datafiles.load("petrarch_verbs.csv")
-    filed = Counter(row.verb for row in rows)
+    Statements (root 01) are left out. `rows`: the verbs the dictionary files once."""
     merged = dict(overlay)
     for row in rows:
         entry = overlay.get(row.verb)
-        if entry is None or filed[row.verb] > 1:
+        if entry is None:
             continue
         extra = {w: c for w, c in row.object_codes().items() if c[:2] != "01"}
         if extra:
@@ -74,20 +80,18 @@ def petrarch_refinements(overlay: dict[str, dict]) -> dict[str, dict]:
     return merged
 
 
-def dictionary_verbs(overlay: set[str]) -> dict[str, dict]:
+def dictionary_verbs(rows: list, overlay: set[str]) -> dict[str, dict]:
     """Verbs of the PETRARCH2 CAMEO verb dictionary that the overlay lacks (as a trigger, or as an
-    appeal, demand, intent or threat verb, whose complement is read by the overlay's rules), with their object
-    words ("present" + evidence -> 1124, "claim" + responsibility -> 015) and no code of their
-    own: the verb alone is no event. A verb filed in several blocks is left out (its patterns need
-    reading in context), and so are statements (root 01).
+    appeal, demand, intent or threat verb, whose complement the overlay's rules read), with
+    their object words ("present" + evidence -> 1124, "claim" + responsibility -> 015) and no
+    code of their own: the verb alone is no event. `rows`: the verbs the dictionary files once;
+    statements (root 01) are left out.
 
     Their blocks' default codes were tried as events and dropped: on BBC articles about 3 in 25
     were the right type ("argued" 110, "wanted" 030)."""
-    rows = datafiles.load("petrarch_verbs.csv")
-    filed = Counter(row.verb for row in rows)
     found: dict[str, dict] = {}
     for row in rows:
-        if row.verb in overlay or filed[row.verb] > 1:
+        if row.verb in overlay:
             continue
         objects = {w: c for w, c in row.object_codes().items() if c[:2] != "01"}
         if objects:
