@@ -34,6 +34,6 @@ SECTORS = ["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU",
            "CVL", "REF", "LAB", "HLH", "LEG", "REL", "ELI"]
 ACTOR_TYPES = ["state", "person", "organization", "group", "media"]
 ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "metonym", "coreference",
-                     "unresolved"]
+                     "name", "unresolved"]
 FEATURE_TYPES = ["country", "admin1", "city", "region", "water", "peninsula", "island", "territory"]
 PLACE_RESOLUTIONS = ["gazetteer", "context", "unresolved"]

@@ -2,8 +2,10 @@
 persons with their titles, organizations, parties, media and groups. Coreference (surnames,
 pronouns, "the minister", "the two countries", a quoted "we") is in `coreference`.
 
-Every mention records how it was resolved and a confidence. A capitalized name with no clue
-stays an unresolved mention (no actor), never a guess.
+Every mention records how it was resolved and a confidence. A person known by name only ("Mr
+Letwin", a first name and surname the parser tagged a person) is an actor with no code: who
+acted is known, whom they act for is not guessed. Any other capitalized name with no clue stays
+an unresolved mention (no actor).
 """
 
 from datetime import date
@@ -37,6 +39,10 @@ _COLLECTIVES = {"police", "military", "army", "navy", "air force", "government",
 
 
 _IT_TYPES = {"state", "organization", "group"}
+# Agent nouns that also name a building: "a school" torched is a place, not an actor.
+_BUILDINGS = {"school", "church", "mosque", "synagogue", "temple", "hospital", "clinic",
+              "university", "college", "embassy", "consulate", "prison", "jail", "station",
+              "office", "headquarters", "base", "camp", "factory", "plant", "mine"}
 # Nouns that designate an organization: a name after them is never a person's.
 _ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", "giant", "maker",
                        "manufacturer", "retailer", "operator", "producer", "supplier", "agency",
@@ -57,6 +63,41 @@ def _nationality_before(doc: Doc, index: int, labels_at: dict[int, tuple], most:
     if not owner or owner[0] not in {"DEMONYM", "STATE"}:
         return None
     return owner[1][:3], owner[2]
+
+
+def _plural(token) -> bool:
+    """A plural noun, including acronyms the tagger calls proper nouns ("MPs", "MEPs")."""
+    return token.tag_ in {"NNS", "NNPS"} or (
+        len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper())
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness",
+               "mr.", "mrs.", "ms.", "dr."}
+
+
+def _named_person(doc: Doc, start: int, end: int) -> bool:
+    """A person by name, affiliation unknown: an honorific before it ("Mr Letwin") or a first
+    name and a surname the parser tagged a person ("Vincent Cable"). A single word without an
+    honorific may be a company or a place and stays unresolved."""
+    if start > 0 and doc[start - 1].lower_ in _HONORIFICS:
+        return True
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+
+
+def _inside_longer_name(s: "_Sentence", start: int, end: int) -> bool:
+    """A match with an unlisted proper noun joined to it on either side."""
+    doc, taken = s.doc, {i for _k, _p, b, e in s.labels for i in range(b, e)}
+    before = start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken and (
+        doc[start - 1].head.i in range(start, end))
+    after = end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken and (
+        end not in s.titles and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end)
+    return before or after
+
+
+def _unspecified(sector: str) -> Actor:
+    """A sector acting with no country known ("police", "a judge"): PETRARCH's ---SECTOR."""
+    return Actor(f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
 
 
 class _Sentence:
@@ -153,7 +194,8 @@ class ArticleActors(CoreferenceReader):
                     iso3 = iso3 or payload[:3]
                     cursor, changed = l_start, True
                     continue
-            if (cursor - 1) in labels_at and labels_at[cursor - 1][0] in {"DEMONYM", "STATE"}:
+            if (cursor - 1) in labels_at and labels_at[cursor - 1][0] in {
+                    "DEMONYM", "STATE", "CAPITAL"}:
                 kind, payload, l_start = labels_at[cursor - 1]
                 iso3 = iso3 or payload
                 cursor, changed = l_start, True
@@ -222,6 +264,15 @@ class ArticleActors(CoreferenceReader):
                                                   for _k, _p, s, e in labels) \
                     and not is_place_name(ent.text):
                 person_spans.append((ent.start, ent.end))
+        for token in doc[1:]:  # "Mr Pellworth" whatever the parser tagged it
+            if doc[token.i - 1].lower_ in _HONORIFICS and token.pos_ == "PROPN" \
+                    and token.text[:1].isupper() and not any(
+                        s <= token.i < e for s, e in person_spans) and not any(
+                        s <= token.i < e for _k, _p, s, e in labels):
+                end = token.i + 1
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                    end += 1
+                person_spans.append((token.i, end))
         for start, end in sorted(person_spans):
             if consumed.intersection(range(start, end)):
                 continue  # designated as an organization
@@ -241,6 +292,9 @@ class ArticleActors(CoreferenceReader):
             elif name in self.persons or name.split()[-1] in self.persons:
                 actor = self.persons.get(name) or self.persons[name.split()[-1]]
                 resolution = "coreference"
+            elif _named_person(doc, start, end):
+                actor = self._person(name, None, title)
+                resolution = "name"
             else:
                 mention(start, end, None, "unresolved")
                 continue
@@ -271,7 +325,7 @@ class ArticleActors(CoreferenceReader):
                 continue  # no name, part of a known name, or designated by a longer title
             if text.split()[-1] not in _ORGANIZATION_NOUNS:
                 continue  # "minister Ann Smith" is a person; "oil firm Yukos" never is
-            if text in _COLLECTIVES or doc[t_end - 1].tag_ == "NNS":
+            if text in _COLLECTIVES or _plural(doc[t_end - 1]):
                 continue  # "police Scotland": no designation
             owner = _nationality_before(doc, t_start, labels_at, 3)  # "Russian oil firm Yukos"
             iso3, left = owner if owner else (None, t_start)
@@ -289,8 +343,8 @@ class ArticleActors(CoreferenceReader):
             if consumed.intersection(range(start, end)) or kind == "HOLDER":
                 continue
             following = titles.get(end)
-            attributive = kind == "DEMONYM" or (
-                kind == "STATE" and doc[end - 1].dep_ in {"compound", "nmod", "amod"})
+            attributive = kind == "DEMONYM" or (kind in {"STATE", "CAPITAL"} and doc[
+                end - 1].dep_ in {"compound", "nmod", "amod"})
             if attributive and following:
                 t_end, sector, text = following
                 if t_end < len(doc) and doc[t_end].pos_ == "PROPN":
@@ -307,6 +361,8 @@ class ArticleActors(CoreferenceReader):
             elif kind == "CAPITAL":
                 if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
                     continue
+                if _inside_longer_name(s, start, end):
+                    continue  # "Morgan Stanley" is no capital
                 mention(start, end, state_actor(payload, "GOV"), "metonym")
             elif kind == "SEAT":
                 iso3, sector = code_parts(payload)
@@ -333,7 +389,7 @@ class ArticleActors(CoreferenceReader):
         for start, (end, sector, text) in titles.items():
             if consumed.intersection(range(start, end)):
                 continue
-            if text in _COLLECTIVES or doc[end - 1].tag_ == "NNS":
+            if text in _COLLECTIVES or _plural(doc[end - 1]):
                 if end < len(doc) and doc[end].pos_ == "PROPN":
                     continue  # a title before an unrecognized name
                 if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ" or (
@@ -349,17 +405,23 @@ class ArticleActors(CoreferenceReader):
                     consumed.update(range(owner[2], start))
                 else:  # "dissidents from Myanmar", "ministers from the Georgian government"
                     iso3 = self._origin(s, end, {"from", "in", "of"})
-                actor = state_actor(iso3, sector) if iso3 else Actor(
-                    f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
+                actor = state_actor(iso3, sector) if iso3 else _unspecified(sector)
                 mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
             elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
                 # "the mayor of Nablus", "the president of Brazil": that country's sector
                 mention(start, end, state_actor(iso3, sector), "title", title=text)
-            elif start > 0 and doc[start - 1].lower_ == "the":
-                antecedent = self._latest_person_with_title(found, text)
+            elif start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and doc[
+                    end - 1].dep_ not in {"compound", "amod", "poss"} and not (
+                    end < len(doc) and (doc[end].pos_ == "PROPN" or (
+                        doc[end].lower_ == "of" and doc[end].head.i == end - 1))):
+                antecedent = self._latest_person_with_title(found, text) \
+                    if doc[start - 1].lower_ == "the" else None
                 if antecedent:
                     mention(start - 1, end, antecedent.actor, "coreference", title=text,
                             antecedent_text=antecedent.text)
+                elif text.split()[-1] not in _BUILDINGS:
+                    # "the premier insisted", "a judge ruled": the sector, country unknown
+                    mention(start - 1, end, _unspecified(sector), "title_no_country", title=text)
 
     def _origin(self, s: _Sentence, end: int, prepositions: set[str], absorb: bool = False
                 ) -> str | None:

@@ -51,7 +51,8 @@ def test_office_held_on_the_article_date_decides_the_role():
         return next(m.actor for m in mentions if m.text == "Boris Johnson")
 
     assert code(date(2020, 1, 1)).actor_code == "GBRGOV"
-    assert code(date(2015, 1, 1)) is None  # held no listed office then, no title: not guessed
+    # held no listed office then, no title: a person by name, the role not guessed
+    assert code(date(2015, 1, 1)).actor_code == ""
 
 
 def test_surname_pronoun_and_definite_description_corefer():
@@ -83,10 +84,12 @@ def test_organizations_have_igo_codes():
     assert codes["United Nations"] == "IGOUNO"
 
 
-def test_name_without_clue_stays_unresolved():
+def test_name_without_clue_is_a_person_with_no_code():
     mentions = _read("Later, Tomas Varga walked out of the building.")
     (varga,) = [m for m in mentions if m.text == "Tomas Varga"]
-    assert varga.actor is None and varga.resolution == "unresolved"
+    assert varga.resolution == "name"
+    assert (varga.actor.actor_type, varga.actor.actor_code, varga.actor.country_iso3) == (
+        "person", "", None)
 
 
 @pytest.mark.parametrize("phrase", ["the two countries", "both countries"])
@@ -222,3 +225,53 @@ def test_a_name_after_two_overlapping_titles_is_mentioned_once():
     mentions = _read("The plans divided the Trades Union Congress and its member unions.")
     spans = [(m.token_start, m.token_end) for m in mentions]
     assert len(spans) == len(set(spans))
+
+
+def test_acronym_plurals_are_collectives():
+    codes = _codes(_read("MPs criticised the plan of the MSPs."))
+    assert codes["MPs"] == "---LEG"
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("The premier insisted the plan would work.", "The premier", "---GOV"),
+    ("A judge dismissed the appeal.", "A judge", "---JUD"),
+    ("Officials said the governor resigned.", "the governor", "---GOV"),
+])
+def test_a_title_with_no_name_and_no_antecedent_is_its_sector(text, mention, code):
+    assert _codes(_read(text))[mention] == code
+
+
+def test_a_title_qualified_by_of_or_naming_someone_is_not_a_bare_sector():
+    codes = _codes(_read("The president of the club and judge Ferris met."))
+    assert "The president" not in codes and "---JUD" not in codes.values()
+
+
+def test_a_title_names_the_earlier_person_who_held_it_before_its_bare_sector():
+    codes = _codes(_read("British defence minister Ann Corlett visited troops.",
+                         "The minister said more were needed."))
+    assert codes["The minister"] == codes["Ann Corlett"] != "---GOV"
+
+
+def test_a_person_known_only_by_name_is_an_actor_without_a_code():
+    mentions = _read("Mr Pellworth accused the council of waste.",
+                     "Harriet Okonedo, a lawyer, said Pellworth was wrong.")
+    actors = {m.text: m.actor for m in mentions}
+    assert actors["Pellworth"].actor_type == "person" and actors["Pellworth"].actor_code == ""
+    assert actors["Harriet Okonedo"].actor_id == "person:harriet-okonedo"
+    assert [m.resolution for m in mentions if m.text == "Pellworth"] == ["name", "coreference"]
+
+
+def test_a_single_unmarked_name_stays_unresolved():
+    mentions = _read("Diageo said profits rose.")
+    assert all(m.actor is None for m in mentions if m.text == "Diageo")
+
+
+def test_a_capital_inside_a_longer_name_is_no_government():
+    assert "GBRGOV" not in _codes(_read("London Stanfield Bank cut rates.")).values()
+    assert _codes(_read("Stanley Morgan Partners sued the bank."))  .get("Stanley") is None
+
+
+def test_a_capital_before_a_title_is_that_country_s_sector():
+    codes = _codes(_read("Paris officials met the Moscow mayor Oleg Vantsev."))
+    assert codes["Paris officials"] == "FRAGOV"
+    assert codes["Oleg Vantsev"] == "RUSGOV"

@@ -8,7 +8,9 @@ from tests.pipelines.test_events import _events, _triples
 
 EXACT = [
     # bombings: the instrument decides the code (CAMEO 1831 suicide, 1832 car, 1833 roadside)
-    ("A suicide bomber killed 12 people at a market in Kabul on Monday.", {((), "1831", ("---CVL",))}),
+    # (PETRARCH2's agents file: SUICIDE_BOMBER [~REB])
+    ("A suicide bomber killed 12 people at a market in Kabul on Monday.",
+     {(("---REB",), "1831", ("---CVL",))}),
     ("A suicide bombing killed 20 people in Baghdad.", {((), "1831", ("---CVL",))}),
     ("A roadside bomb killed three Afghan soldiers in Helmand.", {((), "1833", ("AFGMIL",))}),
     ("A car bomb killed five Iraqi policemen in Baghdad.", {((), "1832", ("IRQCOP",))}),
