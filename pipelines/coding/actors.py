@@ -238,6 +238,7 @@ class ArticleActors(CoreferenceReader):
         self._persons(sentence)
         self._surnames(sentence)
         self._names(sentence)
+        self._named_organizations(sentence)
         self._collectives(sentence)
         found = sentence.found
         self._pronouns(doc, sentence_index, sentence.quotes, found, sentence.consumed,
@@ -422,6 +423,28 @@ class ArticleActors(CoreferenceReader):
                 elif text.split()[-1] not in _BUILDINGS:
                     # "the premier insisted", "a judge ruled": the sector, country unknown
                     mention(start - 1, end, _unspecified(sector), "title_no_country", title=text)
+
+    @staticmethod
+    def _named_organizations(s: _Sentence) -> None:
+        """Organizations the parser found and no dictionary lists, known by name only ("the
+        NAO", "Care International"): actors with no code. A single word needs to be an
+        acronym; a place's name is never one."""
+        doc = s.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or s.consumed.intersection(range(ent.start, ent.end)):
+                continue
+            words = [t for t in ent if t.is_alpha and t.lower_ not in {"the", "of", "for", "and"}]
+            start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+            if not words or not all(t.text[:1].isupper() for t in words) or start in s.titles:
+                continue  # "the Supreme Court", "Police Scotland": a collective
+            if len(words) == 1:
+                if not (words[0].text.isupper() and 2 <= len(words[0].text) <= 6):
+                    continue
+            elif is_place_name(ent.text):
+                continue
+            name = doc[start:ent.end].text
+            s.mention(start, ent.end, Actor(f"org:{slug(name)}", name, "", None, None,
+                                            "organization"), "name")
 
     def _origin(self, s: _Sentence, end: int, prepositions: set[str], absorb: bool = False
                 ) -> str | None:

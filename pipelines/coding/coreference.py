@@ -14,6 +14,10 @@ _SPEECH_VERBS = {"say", "tell", "quote", "add", "state", "note", "insist", "warn
                  "declare", "announce", "stress", "claim", "argue", "accuse", "urge", "ask"}
 
 
+# A quoted first person singular is the quote's speaker; both kinds wait for the speaker.
+_SPEAKER_PRONOUNS = frozenset({"i", "me"})
+_PENDING, _PENDING_SELF = "quote_pending", "quote_pending_self"
+
 # Verbs whose "it" is usually no actor: "it seems", "it takes", "it emerged".
 _EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "become", "emerge", "matter",
                     "happen", "follow", "mean", "make", "look", "cost"}
@@ -49,11 +53,12 @@ class CoreferenceReader:
                 if antecedent:
                     mention(token.i, token.i + 1, antecedent.actor, "coreference",
                             antecedent_text=antecedent.text)
-            elif lower in self.lx.group_pronouns and any(
+            elif lower in self.lx.group_pronouns | _SPEAKER_PRONOUNS and any(
                     q0 <= token.idx < q1 for q0, q1 in quotes):
-                # Resolved once the quote's speaker is known.
+                # Resolved once the quote's speaker is known: a quoted "we" is the speaker's
+                # country, a quoted "I" the speaker.
                 m = mention(token.i, token.i + 1, None, "unresolved")
-                m.resolution = "quote_pending"
+                m.resolution = _PENDING_SELF if lower in _SPEAKER_PRONOUNS else _PENDING
             elif lower in {"they", "we", "it"} and token.dep_ == "nsubj":
                 speakers = self._speaker_of_complement(token, found)
                 if lower == "it" and any(a.actor_type == "person" for a in speakers):
@@ -121,7 +126,9 @@ class CoreferenceReader:
                 role = child.dep_
                 if token.lemma_ == "quote" and role in {"dobj", "nsubjpass"} or (
                         token.lemma_ != "quote" and role == "nsubj"):
-                    candidates = [m for m in found if m.token_start <= child.i < m.token_end
+                    # the subject phrase's actor ("said the Iraqi minister Ali Hassan")
+                    candidates = [m for m in found if m.token_start <= child.right_edge.i
+                                  and child.left_edge.i < m.token_end
                                   and m.actor and m.actor.actor_type != "media"]
                     if candidates:
                         speaker = candidates[0].actor
@@ -129,12 +136,13 @@ class CoreferenceReader:
             self.paragraph_speaker[paragraph_index] = speaker
         speaker = speaker or self.paragraph_speaker.get(paragraph_index)
         for m in found:
-            if m.resolution == "quote_pending":
+            if m.resolution in {_PENDING, _PENDING_SELF}:
                 if speaker is None:
                     m.resolution, m.confidence = "unresolved", 0.0
                     continue
                 actor = speaker
-                if speaker.actor_type == "person" and speaker.country_iso3:
+                if m.resolution == _PENDING and speaker.actor_type == "person" \
+                        and speaker.country_iso3:
                     actor = state_actor(speaker.country_iso3)
                 m.actor, m.resolution, m.confidence = actor, "coreference", CONFIDENCE["coreference"]
                 m.antecedent_text = speaker.name
@@ -142,6 +150,6 @@ class CoreferenceReader:
     def finish(self) -> list[ActorMention]:
         """Resolve pending quotes that found no speaker in their paragraph."""
         for m in self.mentions:
-            if m.resolution == "quote_pending":
+            if m.resolution in {_PENDING, _PENDING_SELF}:
                 m.resolution, m.confidence = "unresolved", 0.0
         return self.mentions

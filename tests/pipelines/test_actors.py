@@ -275,3 +275,19 @@ def test_a_capital_before_a_title_is_that_country_s_sector():
     codes = _codes(_read("Paris officials met the Moscow mayor Oleg Vantsev."))
     assert codes["Paris officials"] == "FRAGOV"
     assert codes["Oleg Vantsev"] == "RUSGOV"
+
+
+def test_a_quoted_i_is_the_speaker_and_a_quoted_we_the_speaker_s_country():
+    mentions = _read('"We will not give in and I will say so," said the Iraqi minister Ali Hamdan.')
+    actors = {m.text: m.actor for m in mentions if m.actor}
+    assert actors["I"] == actors["Ali Hamdan"] and actors["I"].actor_code == "IRQGOV"
+    assert actors["We"].actor_code == "IRQ"
+
+
+def test_an_unlisted_organization_the_parser_found_is_an_actor_known_by_name():
+    mentions = _read("The Federation of Small Traders and the NFWU criticised the plan.")
+    assert {m.text for m in mentions} == {"Federation of Small Traders", "NFWU"}
+    actors = {m.text: m.actor for m in mentions if m.actor}
+    assert actors["Federation of Small Traders"].actor_id == "org:federation-of-small-traders"
+    assert actors["Federation of Small Traders"].actor_code == ""
+    assert "---BUS" not in {a.actor_code for a in actors.values()}
