@@ -124,7 +124,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         code = self._code(entry, object_lemmas)
         if not code:
             return None
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children) or (
+            trigger.dep_ == "conj" and trigger.tag_ == "VBN" and not any(
+                c.dep_ in {"nsubj", "aux"} for c in trigger.children) and any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.head.children))
+        # ("were detained and released by police": "released" shares the passive)
         if code[:2] in _VIOLENT_ROOTS:
             agent = self._agent_lemmas(trigger, passive)
             if agent & self.p.non_agents:
@@ -133,9 +137,17 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 code = self._instrument_code(
                     code, agent | set(object_lemmas) | self._with_lemmas(trigger))
         sources = self._agent(trigger) if passive else self._subject(trigger)
+        if passive and not sources:  # "were captured and killed by the Taliban": both by them
+            for conj in [c for c in trigger.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                         and not any(g.dep_ in {"aux", "auxpass"} for g in c.children)]:
+                sources = sources or self._agent(conj)
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
         if passive:
             objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            if trigger.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in
+                                                  trigger.children):
+                # "The men were detained and later released by police": the shared subject
+                objects += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         target_tokens: set[int] = set()
         for o in objects:
             target_tokens |= np_tokens(o)

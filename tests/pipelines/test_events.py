@@ -181,3 +181,22 @@ def test_a_relative_pronoun_subject_is_the_noun_it_relates_to():
     assert (("PSEREBHMS",), "112", ("ISR",)) in triples
     # the criticism's target is the comment (no actor), not the accusation's target
     assert (("PSEREBHMS",), "111", ("ISR",)) not in triples
+
+
+def test_conjoined_passives_share_their_subject_and_a_bare_conjunct_s_agent():
+    assert _triples(_events("Three Kenyan students were detained in June and released by "
+                            "police on Monday.")) == {(("---COP",), "173", ("KENCVL",)),
+                                                      (("---COP",), "0841", ("KENCVL",))}
+    assert _triples(_events("Two Afghan soldiers were captured and killed by the Taliban.")) == {
+        (("AFGREB",), "181", ("AFGMIL",)), (("AFGREB",), "190", ("AFGMIL",))}
+    # a conjunct with its own auxiliary may have another doer: its agent is not shared
+    assert (((), "181", ("AFGMIL",))) in _triples(_events(
+        "Two Afghan soldiers were captured in May and were freed by the Taliban on Monday."))
+
+
+def test_persons_and_organizations_known_by_name_take_part_without_a_code():
+    (event,) = _events("Mr Pellworth accused the Federation of Small Traders of lying.")
+    assert [(a.actor_type, a.actor_code) for a in event.sources] == [("person", "")]
+    assert [(a.actor_id, a.actor_code) for a in event.targets] == [
+        ("org:federation-of-small-traders", "")]
+    assert event.cameo_code == "112"
