@@ -1,6 +1,7 @@
 """Actor mentions of one article: states, capitals and seats of power acting as governments,
-persons with their titles, organizations, parties, media and groups. Coreference (surnames,
-pronouns, "the minister", "the two countries", a quoted "we") is in `coreference`.
+persons with their titles, organizations, parties, media and groups. Groups and unlisted
+organizations are read in `groups`; coreference (surnames, pronouns, "the minister", "the two
+countries", a quoted "we") in `coreference`.
 
 Every mention records how it was resolved and a confidence. A person known by name only ("Mr
 Letwin", a first name and surname the parser tagged a person) is an actor with no code: who
@@ -13,9 +14,9 @@ from datetime import date
 from spacy.tokens import Doc
 
 from pipelines.coding.coreference import CoreferenceReader
-from pipelines.coding.names import labels, quote_ranges, titles
+from pipelines.coding.groups import GroupReader
+from pipelines.coding.reading import SentenceReading, nationality_before
 from pipelines.coding.records import (
-    CONFIDENCE,
     Actor,
     ActorMention,
     code_parts,
@@ -24,53 +25,13 @@ from pipelines.coding.records import (
     slug,
     state_actor,
 )
-from pipelines.gazetteer import is_place_name, place_index
-from pipelines.lexicon import Lexicon, lexicon
+from pipelines.gazetteer import is_place_name
+from pipelines.lexicon import lexicon
 
 # Words before a capital that make it a place, not a government acting.
 _PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside",
                        "visit", "visited", "visiting", "visits", "toward", "towards", "across"}
-# Titles that name an institution or a collective (an actor even without a person's name).
-_COLLECTIVES = {"police", "military", "army", "navy", "air force", "government", "administration",
-                "opposition", "parliament", "congress", "senate", "court", "supreme court",
-                "ministry", "foreign ministry", "defense ministry", "defence ministry", "cabinet",
-                "authorities", "intelligence", "security forces", "armed forces", "coast guard",
-                "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
-
-
 _IT_TYPES = {"state", "organization", "group"}
-# Agent nouns that also name a building: "a school" torched is a place, not an actor.
-_BUILDINGS = {"school", "church", "mosque", "synagogue", "temple", "hospital", "clinic",
-              "university", "college", "embassy", "consulate", "prison", "jail", "station",
-              "office", "headquarters", "base", "camp", "factory", "plant", "mine"}
-# Nouns that designate an organization: a name after them is never a person's.
-_ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", "giant", "maker",
-                       "manufacturer", "retailer", "operator", "producer", "supplier", "agency",
-                       "newspaper", "broadcaster", "channel", "network", "union", "conglomerate",
-                       "insurer", "lender", "brewer", "chain", "subsidiary", "charity",
-                       "organisation", "organization", "party", "movement", "club", "fund"}
-
-
-def _nationality_before(doc: Doc, index: int, labels_at: dict[int, tuple], most: int
-                        ) -> tuple[str, int] | None:
-    """(country, start) of a nationality or state ending before `index`, across at most
-    `most` modifiers ("Iraqi interim leader", "Russian oil firm")."""
-    left = index
-    while left > 0 and left - 1 not in labels_at and index - left < most and doc[
-            left - 1].dep_ in {"compound", "amod"} and doc[left - 1].pos_ in {"NOUN", "ADJ"}:
-        left -= 1
-    owner = labels_at.get(left - 1)
-    if not owner or owner[0] not in {"DEMONYM", "STATE"}:
-        return None
-    return owner[1][:3], owner[2]
-
-
-def _plural(token) -> bool:
-    """A plural noun, including acronyms the tagger calls proper nouns ("MPs", "MEPs")."""
-    return token.tag_ in {"NNS", "NNPS"} or (
-        len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper())
-
-
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness",
                "mr.", "mrs.", "ms.", "dr."}
 
@@ -85,7 +46,7 @@ def _named_person(doc: Doc, start: int, end: int) -> bool:
     return len(words) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
 
 
-def _inside_longer_name(s: "_Sentence", start: int, end: int) -> bool:
+def _inside_longer_name(s: SentenceReading, start: int, end: int) -> bool:
     """A match with an unlisted proper noun joined to it on either side."""
     doc, taken = s.doc, {i for _k, _p, b, e in s.labels for i in range(b, e)}
     before = start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken and (
@@ -95,38 +56,7 @@ def _inside_longer_name(s: "_Sentence", start: int, end: int) -> bool:
     return before or after
 
 
-def _unspecified(sector: str) -> Actor:
-    """A sector acting with no country known ("police", "a judge"): PETRARCH's ---SECTOR."""
-    return Actor(f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
-
-
-class _Sentence:
-    """One sentence being read: its dictionary matches and the mentions found so far."""
-
-    def __init__(self, doc: Doc, index: int, offset: int, lx: Lexicon):
-        self.doc, self.index, self.offset = doc, index, offset
-        self.labels = labels(doc, lx)
-        self.labels_at = {end - 1: (kind, payload, start)
-                          for kind, payload, start, end in self.labels}
-        self.titles = titles(doc, lx)
-        self.quotes = quote_ranges(doc.text)
-        self.consumed: set[int] = set()
-        self.found: list[ActorMention] = []
-
-    def mention(self, start: int, end: int, actor: Actor | None, resolution: str, **extra
-                ) -> ActorMention:
-        span = self.doc[start:end]
-        in_quote = any(q0 <= span.start_char < q1 for q0, q1 in self.quotes)
-        result = ActorMention(self.index, start, end, self.offset + span.start_char,
-                              self.offset + span.end_char, span.text, actor, resolution,
-                              CONFIDENCE[resolution], in_quote=in_quote,
-                              is_subject=span.root.dep_ in {"nsubj", "nsubjpass"}, **extra)
-        self.found.append(result)
-        self.consumed.update(range(start, end))
-        return result
-
-
-class ArticleActors(CoreferenceReader):
+class ArticleActors(GroupReader, CoreferenceReader):
     """Resolves the actor mentions of one article, sentence by sentence, in reading order."""
 
     def __init__(self, published: date | None):
@@ -203,7 +133,7 @@ class ArticleActors(CoreferenceReader):
                 kind, payload, l_start = labels_at[cursor - 1]  # "Tory leader Michael Howard"
                 iso3 = iso3 or payload[:3]
                 cursor, changed = l_start, True
-            elif title and not iso3 and (owner := _nationality_before(doc, cursor, labels_at, 2)):
+            elif title and not iso3 and (owner := nationality_before(doc, cursor, labels_at, 2)):
                 iso3, cursor, changed = owner[0], owner[1], True  # "Iraqi interim leader"
         return cursor, iso3, sector, title
 
@@ -230,10 +160,9 @@ class ArticleActors(CoreferenceReader):
         return None, None, None
 
     # -- the sentence ------------------------------------------------------------------------
-    # -- the sentence ------------------------------------------------------------------------
     def read_sentence(self, sentence_index: int, paragraph_index: int, doc: Doc,
                       char_offset: int) -> list[ActorMention]:
-        sentence = _Sentence(doc, sentence_index, char_offset, self.lx)
+        sentence = SentenceReading(doc, sentence_index, char_offset, self.lx)
         self._designated(sentence)
         self._persons(sentence)
         self._surnames(sentence)
@@ -241,6 +170,7 @@ class ArticleActors(CoreferenceReader):
         self._named_organizations(sentence)
         self._collectives(sentence)
         found = sentence.found
+        self._appositions(doc, found)
         self._pronouns(doc, sentence_index, sentence.quotes, found, sentence.consumed,
                        sentence.mention)
         found.sort(key=lambda m: m.token_start)
@@ -255,7 +185,7 @@ class ArticleActors(CoreferenceReader):
                                       m.actor.actor_type in _IT_TYPES), None)
         return found
 
-    def _persons(self, s: _Sentence) -> None:
+    def _persons(self, s: SentenceReading) -> None:
         """Persons: dictionary office holders and PERSON entities, with their titles."""
         doc, labels, labels_at, titles = s.doc, s.labels, s.labels_at, s.titles
         consumed, mention = s.consumed, s.mention
@@ -302,7 +232,7 @@ class ArticleActors(CoreferenceReader):
             consumed.update(range(left, start))
             mention(start, end, actor, resolution, title=title)
 
-    def _surnames(self, s: _Sentence) -> None:
+    def _surnames(self, s: SentenceReading) -> None:
         """Surnames of persons met earlier that the parser did not tag this time ("Keller said")."""
         doc, labels, consumed, mention = s.doc, s.labels, s.consumed, s.mention
         for token in doc:
@@ -311,32 +241,7 @@ class ArticleActors(CoreferenceReader):
                 known = self.persons[token.text]
                 mention(token.i, token.i + 1, known, "coreference", antecedent_text=known.name)
 
-    def _designated(self, s: _Sentence) -> None:
-        """Organizations nobody listed, designated by an organization noun (and a nationality)
-        before their name: "German airline Lufthansa" (DEUBUS), "oil firm Yukos" (---BUS),
-        whatever the parser tagged the name."""
-        doc, labels_at, titles = s.doc, s.labels_at, s.titles
-        label_tokens = {i for _k, _p, start, end in s.labels for i in range(start, end)}
-        for t_start, (t_end, sector, text) in titles.items():
-            end = t_end
-            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in label_tokens:
-                end += 1
-            if end == t_end or (end < len(doc) and end in label_tokens) \
-                    or s.consumed.intersection(range(t_end, end)):
-                continue  # no name, part of a known name, or designated by a longer title
-            if text.split()[-1] not in _ORGANIZATION_NOUNS:
-                continue  # "minister Ann Smith" is a person; "oil firm Yukos" never is
-            if text in _COLLECTIVES or _plural(doc[t_end - 1]):
-                continue  # "police Scotland": no designation
-            owner = _nationality_before(doc, t_start, labels_at, 3)  # "Russian oil firm Yukos"
-            iso3, left = owner if owner else (None, t_start)
-            name = doc[t_end:end].text
-            actor = Actor(f"org:{slug(name)}", name, f"{iso3 or '---'}{sector}", iso3, sector,
-                          "media" if sector == "MED" else "organization")
-            s.consumed.update(range(left, t_end))
-            s.mention(t_end, end, actor, "title" if iso3 else "title_no_country", title=text)
-
-    def _names(self, s: _Sentence) -> None:
+    def _names(self, s: SentenceReading) -> None:
         """Dictionary names that are not part of a person's designation."""
         doc, labels, titles = s.doc, s.labels, s.titles
         consumed, mention, lx = s.consumed, s.mention, self.lx
@@ -382,103 +287,3 @@ class ArticleActors(CoreferenceReader):
                 mention(start, end, petrarch_org_actor(code, name), "dictionary")
             elif kind == "MEDIA":
                 mention(start, end, media_actor(doc[start:end].text, payload), "dictionary")
-
-    def _collectives(self, s: _Sentence) -> None:
-        """Collective actors without a nationality in front of them ("police", "the military")."""
-        doc, labels_at, titles = s.doc, s.labels_at, s.titles
-        consumed, found, mention = s.consumed, s.found, s.mention
-        for start, (end, sector, text) in titles.items():
-            if consumed.intersection(range(start, end)):
-                continue
-            if text in _COLLECTIVES or _plural(doc[end - 1]):
-                if end < len(doc) and doc[end].pos_ == "PROPN":
-                    continue  # a title before an unrecognized name
-                if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ" or (
-                        end + 1 < len(doc) and doc[end].text == "-"):
-                    continue  # "military activity", "government-held": a modifier, not an actor
-                if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
-                    continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
-                iso3 = None
-                owner = labels_at.get(start - 2) if start >= 2 else None
-                if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
-                        "STATE", "SEAT", "CAPITAL"}:
-                    iso3 = owner[1][:3]
-                    consumed.update(range(owner[2], start))
-                else:  # "dissidents from Myanmar", "ministers from the Georgian government"
-                    iso3 = self._origin(s, end, {"from", "in", "of"})
-                actor = state_actor(iso3, sector) if iso3 else _unspecified(sector)
-                mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
-            elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
-                # "the mayor of Nablus", "the president of Brazil": that country's sector
-                mention(start, end, state_actor(iso3, sector), "title", title=text)
-            elif start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and doc[
-                    end - 1].dep_ not in {"compound", "amod", "poss"} and not (
-                    end < len(doc) and (doc[end].pos_ == "PROPN" or (
-                        doc[end].lower_ == "of" and doc[end].head.i == end - 1))):
-                antecedent = self._latest_person_with_title(found, text) \
-                    if doc[start - 1].lower_ == "the" else None
-                if antecedent:
-                    mention(start - 1, end, antecedent.actor, "coreference", title=text,
-                            antecedent_text=antecedent.text)
-                elif text.split()[-1] not in _BUILDINGS:
-                    # "the premier insisted", "a judge ruled": the sector, country unknown
-                    mention(start - 1, end, _unspecified(sector), "title_no_country", title=text)
-
-    @staticmethod
-    def _named_organizations(s: _Sentence) -> None:
-        """Organizations the parser found and no dictionary lists, known by name only ("the
-        NAO", "Care International"): actors with no code. A single word needs to be an
-        acronym; a place's name is never one."""
-        doc = s.doc
-        for ent in doc.ents:
-            if ent.label_ != "ORG" or s.consumed.intersection(range(ent.start, ent.end)):
-                continue
-            words = [t for t in ent if t.is_alpha and t.lower_ not in {"the", "of", "for", "and"}]
-            start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-            if not words or not all(t.text[:1].isupper() for t in words) or start in s.titles:
-                continue  # "the Supreme Court", "Police Scotland": a collective
-            if len(words) == 1:
-                if not (words[0].text.isupper() and 2 <= len(words[0].text) <= 6):
-                    continue
-            elif is_place_name(ent.text):
-                continue
-            name = doc[start:ent.end].text
-            s.mention(start, ent.end, Actor(f"org:{slug(name)}", name, "", None, None,
-                                            "organization"), "name")
-
-    def _origin(self, s: _Sentence, end: int, prepositions: set[str], absorb: bool = False
-                ) -> str | None:
-        """The country of "from / in / of [the] [modifiers] X" after a title: X a state or a
-        nationality, or (not after "in") a capital or a place whose most populous namesake in
-        the gazetteer is ten times any namesake in another country. With `absorb`, a state
-        mention X is dropped: the titled actor stands for it."""
-        doc = s.doc
-        if end + 1 >= len(doc) or doc[end].lower_ not in prepositions:
-            return None
-        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
-        starts = {lab[2] for lab in s.labels}
-        while first < min(end + 6, len(doc)) and first not in starts and doc[first].dep_ in {
-                "amod", "compound", "npadvmod", "punct", "advmod"} and doc[first].pos_ != "PROPN":
-            first += 1  # "from military-ruled Myanmar"
-        # "in" a capital or a city says where, not whose: "ministers in Brussels"
-        kinds = {"STATE", "DEMONYM"} if doc[end].lower_ == "in" else {"STATE", "DEMONYM", "CAPITAL"}
-        label = next((lab for lab in s.labels if lab[2] == first and lab[0] in kinds), None)
-        if label:
-            if absorb:
-                s.found[:] = [m for m in s.found if not (
-                    m.token_start == first and m.actor and m.actor.actor_type == "state")]
-            return label[1][:3]
-        if first >= len(doc) or doc[first].pos_ != "PROPN" or doc[end].lower_ == "in":
-            return None
-        last = first
-        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
-            last += 1
-        places = sorted(place_index().get(doc[first:last + 1].text.lower(), []),
-                        key=lambda p: -p.population)
-        if not places or places[0].country_iso3 is None:
-            return None
-        others = [p for p in places if p.country_iso3 != places[0].country_iso3]
-        if others and others[0].population * 10 > places[0].population:
-            return None  # no candidate dominates: the place's country is not known
-        return places[0].country_iso3
-

@@ -2,6 +2,7 @@
 "the two countries" to the two states most mentioned, a quoted "we" to the speaker's country."""
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -32,6 +33,7 @@ class CoreferenceReader:
     _last_collective: ActorMention | None
     person_titles: dict[str, str]
     paragraph_speaker: dict[int, Actor]
+    persons: dict[str, Actor]
 
     def _latest_person_with_title(self, current: list[ActorMention], title: str
                                   ) -> ActorMention | None:
@@ -87,6 +89,34 @@ class CoreferenceReader:
                 if len(states) == 2:
                     mention(n, end, states[0], "coreference", extra_actors=[states[1]],
                             antecedent_text=f"{states[0].name}; {states[1].name}")
+
+    def _appositions(self, doc: Doc, found: list[ActorMention]) -> None:
+        """A person in apposition to a titled actor is that actor: "The US commander in Iraq,
+        General David Petraeus," is one person, coded USAMIL when the name alone says less."""
+        for person in [m for m in found if m.actor and m.actor.actor_type == "person"]:
+            root = doc[person.token_start:person.token_end].root
+            if root.dep_ != "appos":
+                continue
+            titled = next((m for m in found if m is not person and m.actor
+                           and m.actor.actor_type != "person"
+                           and m.token_start <= root.head.i < m.token_end), None)
+            if titled is None or not titled.actor.sector:
+                continue
+            actor = person.actor
+            if not actor.country_iso3 and (titled.actor.country_iso3 or not actor.actor_code):
+                actor = replace(actor, actor_code=titled.actor.actor_code,
+                                country_iso3=titled.actor.country_iso3,
+                                sector=titled.actor.sector)
+                for key, known in list(self.persons.items()):
+                    if known == person.actor:
+                        self.persons[key] = actor
+                for m in found:
+                    if m.actor == person.actor:
+                        m.actor = actor
+                person.resolution = "title" if actor.country_iso3 else "title_no_country"
+                person.confidence = CONFIDENCE[person.resolution]
+            titled.actor, titled.resolution = actor, "coreference"
+            titled.confidence, titled.antecedent_text = CONFIDENCE["coreference"], person.text
 
     @staticmethod
     def _speaker_of_complement(token, found: list[ActorMention]) -> list[Actor]:

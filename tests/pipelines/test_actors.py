@@ -291,3 +291,22 @@ def test_an_unlisted_organization_the_parser_found_is_an_actor_known_by_name():
     assert actors["Federation of Small Traders"].actor_id == "org:federation-of-small-traders"
     assert actors["Federation of Small Traders"].actor_code == ""
     assert "---BUS" not in {a.actor_code for a in actors.values()}
+
+
+def test_a_person_in_apposition_to_a_titled_actor_is_that_actor():
+    mentions = _read("The US commander in Iraq, General Dale Pettinger, met Syria's minister.",
+                     "Pettinger said more.")
+    codes = _codes(mentions)
+    assert codes["Dale Pettinger"] == codes["US commander"] == codes["Pettinger"] == "USAMIL"
+    (merged,) = [m for m in mentions if m.text == "US commander"]
+    assert merged.actor.actor_id == "person:dale-pettinger"
+
+
+def test_a_person_s_own_code_is_kept_in_apposition():
+    codes = _codes(_read("A senior Iraqi official, Ali Hamdan, criticised Syria.",
+                         published=date(2023, 6, 1)))
+    assert codes["Ali Hamdan"] == "IRQGOV"
+    # a known office holder keeps the office's code (Boris Johnson was prime minister), whatever
+    # the apposition calls him
+    codes = _codes(_read("A Russian diplomat, Boris Johnson, spoke.", published=date(2020, 1, 1)))
+    assert codes["Boris Johnson"] == "GBRGOV"

@@ -1,0 +1,156 @@
+"""Groups and organizations of one sentence: organizations designated by a noun ("oil firm
+Yukos"), organizations the parser found that no dictionary lists, and collectives ("police",
+"MPs", "the premier") with the country an "of"/"from" phrase or a possessive gives them."""
+
+
+from pipelines.coding.reading import SentenceReading, nationality_before, plural, unspecified
+from pipelines.coding.records import Actor, slug, state_actor
+from pipelines.gazetteer import is_place_name, place_index
+from pipelines.lexicon import Lexicon
+
+# Titles that name an institution or a collective (an actor even without a person's name).
+COLLECTIVES = {"police", "military", "army", "navy", "air force", "government", "administration",
+               "opposition", "parliament", "congress", "senate", "court", "supreme court",
+               "ministry", "foreign ministry", "defense ministry", "defence ministry", "cabinet",
+               "authorities", "intelligence", "security forces", "armed forces", "coast guard",
+               "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
+# Agent nouns that also name a building: "a school" torched is a place, not an actor.
+BUILDINGS = {"school", "church", "mosque", "synagogue", "temple", "hospital", "clinic",
+             "university", "college", "embassy", "consulate", "prison", "jail", "station",
+             "office", "headquarters", "base", "camp", "factory", "plant", "mine"}
+# Nouns that designate an organization: a name after them is never a person's.
+ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", "giant", "maker",
+                      "manufacturer", "retailer", "operator", "producer", "supplier", "agency",
+                      "newspaper", "broadcaster", "channel", "network", "union", "conglomerate",
+                      "insurer", "lender", "brewer", "chain", "subsidiary", "charity",
+                      "organisation", "organization", "party", "movement", "club", "fund"}
+
+
+class GroupReader:
+    """Mixin of `ArticleActors`: the group and organization phases of reading a sentence."""
+
+    lx: Lexicon  # and `_latest_person_with_title`, from CoreferenceReader
+
+    def _designated(self, s: SentenceReading) -> None:
+        """Organizations nobody listed, designated by an organization noun (and a nationality)
+        before their name: "German airline Lufthansa" (DEUBUS), "oil firm Yukos" (---BUS),
+        whatever the parser tagged the name."""
+        doc, labels_at, titles = s.doc, s.labels_at, s.titles
+        label_tokens = {i for _k, _p, start, end in s.labels for i in range(start, end)}
+        for t_start, (t_end, sector, text) in titles.items():
+            end = t_end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in label_tokens:
+                end += 1
+            if end == t_end or (end < len(doc) and end in label_tokens) \
+                    or s.consumed.intersection(range(t_end, end)):
+                continue  # no name, part of a known name, or designated by a longer title
+            if text.split()[-1] not in ORGANIZATION_NOUNS:
+                continue  # "minister Ann Smith" is a person; "oil firm Yukos" never is
+            if text in COLLECTIVES or plural(doc[t_end - 1]):
+                continue  # "police Scotland": no designation
+            owner = nationality_before(doc, t_start, labels_at, 3)  # "Russian oil firm Yukos"
+            iso3, left = owner if owner else (None, t_start)
+            name = doc[t_end:end].text
+            actor = Actor(f"org:{slug(name)}", name, f"{iso3 or '---'}{sector}", iso3, sector,
+                          "media" if sector == "MED" else "organization")
+            s.consumed.update(range(left, t_end))
+            s.mention(t_end, end, actor, "title" if iso3 else "title_no_country", title=text)
+
+    def _collectives(self, s: SentenceReading) -> None:
+        """Collective actors without a nationality in front of them ("police", "the military")."""
+        doc, labels_at, titles = s.doc, s.labels_at, s.titles
+        consumed, found, mention = s.consumed, s.found, s.mention
+        for start, (end, sector, text) in titles.items():
+            if consumed.intersection(range(start, end)):
+                continue
+            if text in COLLECTIVES or plural(doc[end - 1]):
+                if end < len(doc) and doc[end].pos_ == "PROPN":
+                    continue  # a title before an unrecognized name
+                if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ" or (
+                        end + 1 < len(doc) and doc[end].text == "-"):
+                    continue  # "military activity", "government-held": a modifier, not an actor
+                if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
+                    continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
+                iso3 = None
+                owner = labels_at.get(start - 2) if start >= 2 else None
+                if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
+                        "STATE", "SEAT", "CAPITAL"}:
+                    iso3 = owner[1][:3]
+                    consumed.update(range(owner[2], start))
+                else:  # "dissidents from Myanmar", "ministers from the Georgian government"
+                    iso3 = self._origin(s, end, {"from", "in", "of"})
+                actor = state_actor(iso3, sector) if iso3 else unspecified(sector)
+                mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
+            elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
+                # "the mayor of Nablus", "the president of Brazil": that country's sector
+                mention(start, end, state_actor(iso3, sector), "title", title=text)
+            elif start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and doc[
+                    end - 1].dep_ not in {"compound", "amod", "poss"} and not (
+                    end < len(doc) and (doc[end].pos_ == "PROPN" or (
+                        doc[end].lower_ == "of" and doc[end].head.i == end - 1))):
+                antecedent = self._latest_person_with_title(found, text) \
+                    if doc[start - 1].lower_ == "the" else None
+                if antecedent:
+                    mention(start - 1, end, antecedent.actor, "coreference", title=text,
+                            antecedent_text=antecedent.text)
+                elif text.split()[-1] not in BUILDINGS:
+                    # "the premier insisted", "a judge ruled": the sector, country unknown
+                    mention(start - 1, end, unspecified(sector), "title_no_country", title=text)
+
+    @staticmethod
+    def _named_organizations(s: SentenceReading) -> None:
+        """Organizations the parser found and no dictionary lists, known by name only ("the
+        NAO", "Care International"): actors with no code. A single word needs to be an
+        acronym; a place's name is never one."""
+        doc = s.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or s.consumed.intersection(range(ent.start, ent.end)):
+                continue
+            words = [t for t in ent if t.is_alpha and t.lower_ not in {"the", "of", "for", "and"}]
+            start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+            if not words or not all(t.text[:1].isupper() for t in words) or start in s.titles:
+                continue  # "the Supreme Court", "Police Scotland": a collective
+            if len(words) == 1:
+                if not (words[0].text.isupper() and 2 <= len(words[0].text) <= 6):
+                    continue
+            elif is_place_name(ent.text):
+                continue
+            name = doc[start:ent.end].text
+            s.mention(start, ent.end, Actor(f"org:{slug(name)}", name, "", None, None,
+                                            "organization"), "name")
+
+    def _origin(self, s: SentenceReading, end: int, prepositions: set[str], absorb: bool = False
+                ) -> str | None:
+        """The country of "from / in / of [the] [modifiers] X" after a title: X a state or a
+        nationality, or (not after "in") a capital or a place whose most populous namesake in
+        the gazetteer is ten times any namesake in another country. With `absorb`, a state
+        mention X is dropped: the titled actor stands for it."""
+        doc = s.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in prepositions:
+            return None
+        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        starts = {lab[2] for lab in s.labels}
+        while first < min(end + 6, len(doc)) and first not in starts and doc[first].dep_ in {
+                "amod", "compound", "npadvmod", "punct", "advmod"} and doc[first].pos_ != "PROPN":
+            first += 1  # "from military-ruled Myanmar"
+        # "in" a capital or a city says where, not whose: "ministers in Brussels"
+        kinds = {"STATE", "DEMONYM"} if doc[end].lower_ == "in" else {"STATE", "DEMONYM", "CAPITAL"}
+        label = next((lab for lab in s.labels if lab[2] == first and lab[0] in kinds), None)
+        if label:
+            if absorb:
+                s.found[:] = [m for m in s.found if not (
+                    m.token_start == first and m.actor and m.actor.actor_type == "state")]
+            return label[1][:3]
+        if first >= len(doc) or doc[first].pos_ != "PROPN" or doc[end].lower_ == "in":
+            return None
+        last = first
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        places = sorted(place_index().get(doc[first:last + 1].text.lower(), []),
+                        key=lambda p: -p.population)
+        if not places or places[0].country_iso3 is None:
+            return None
+        others = [p for p in places if p.country_iso3 != places[0].country_iso3]
+        if others and others[0].population * 10 > places[0].population:
+            return None  # no candidate dominates: the place's country is not known
+        return places[0].country_iso3
