@@ -51,7 +51,8 @@ class CoreferenceReader:
             lower = token.lower_
             if lower in self.lx.person_pronouns and token.pos_ == "PRON" or lower == "his":
                 antecedent = self._pronoun_antecedent(
-                    [f for f in found if f.token_start < token.i], sentence_index)
+                    [f for f in found if f.token_start < token.i], sentence_index,
+                    self._clause_subject(token, found))
                 if antecedent:
                     mention(token.i, token.i + 1, antecedent.actor, "coreference",
                             antecedent_text=antecedent.text)
@@ -134,14 +135,31 @@ class CoreferenceReader:
                 actors += [a for a in m.actors if a not in actors]
         return actors
 
-    def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int
-                            ) -> ActorMention | None:
+    @staticmethod
+    def _clause_subject(token, found: list[ActorMention]) -> set[Actor]:
+        """For an object pronoun ("accused him", "spoke to her"), the actors of its verb's
+        subject, which the pronoun cannot be: a reflexive would have been used."""
+        if token.lower_ not in {"him", "her", "them"} or token.tag_ == "PRP$":
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+            return set()
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "met X and praised him": the first verb's subject
+        subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        return {a for m in found if subject.intersection(range(m.token_start, m.token_end))
+                for a in m.actors}
+
+    def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int,
+                            excluded: set[Actor] = frozenset()) -> ActorMention | None:
         """The person a pronoun points to: in this sentence the latest person before it; else,
-        in the latest sentence with a person, its subject, or its first person."""
-        here = [m for m in earlier_here if m.actor and m.actor.actor_type == "person"]
+        in the latest sentence with a person, its subject, or its first person. `excluded`
+        actors (an object pronoun's own subject) are never the antecedent."""
+        here = [m for m in earlier_here if m.actor and m.actor.actor_type == "person"
+                and m.actor not in excluded]
         if here:
             return here[-1]
-        last_sentence = self._last_persons
+        last_sentence = [m for m in self._last_persons if m.actor not in excluded]
         if not last_sentence:
             return None
         subjects = [m for m in last_sentence if m.is_subject]

@@ -310,3 +310,11 @@ def test_a_person_s_own_code_is_kept_in_apposition():
     # the apposition calls him
     codes = _codes(_read("A Russian diplomat, Boris Johnson, spoke.", published=date(2020, 1, 1)))
     assert codes["Boris Johnson"] == "GBRGOV"
+
+
+def test_an_object_pronoun_is_never_its_own_verb_s_subject():
+    mentions = _read("Mr Pellworth criticised the plan.",
+                     "But Mr Okonedo accused him of lying.",
+                     "Mr Varga met Mr Okonedo and praised him.")
+    pronouns = [m.actor.actor_id for m in mentions if m.text == "him"]
+    assert pronouns == ["person:pellworth", "person:okonedo"]
