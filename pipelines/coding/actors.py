@@ -248,6 +248,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
         for kind, payload, start, end in labels:
             if consumed.intersection(range(start, end)) or kind == "HOLDER":
                 continue
+            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
+                continue  # "Al Qaeda-linked", "US-backed": describes someone else
             following = titles.get(end)
             attributive = kind == "DEMONYM" or (kind in {"STATE", "CAPITAL"} and doc[
                 end - 1].dep_ in {"compound", "nmod", "amod"})

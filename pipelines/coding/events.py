@@ -27,6 +27,19 @@ _LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold",
                 "continue", "restart", "stage", "carry", "join", "enter", "make", "have"}
 
 
+_CLAUSES = {"acl", "relcl", "advcl", "ccomp", "parataxis"}
+
+
+def _phrase(head: Token) -> set[int]:
+    """A phrase's tokens down to, not into, the clauses inside it; a participle describing a
+    noun stays in ("its predecessor, led by X")."""
+    tokens = {head.i}
+    for child in head.children:
+        if child.dep_ not in _CLAUSES or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            tokens |= _phrase(child)
+    return tokens
+
+
 class SentenceCoder(ModalityReader, AnchoringReader):
     """Codes the events of one parsed sentence, given its actor and place mentions."""
 
@@ -53,7 +66,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                symmetric: bool = False, place_targets: list[PlaceMention] | None = None
                ) -> Event | None:
         mutual = symmetric and len(sources) > 1 and (not targets or set(targets) == set(sources))
-        if not targets and place_targets and code in _VISIT_CODES:
+        if not targets and place_targets and (code in _VISIT_CODES or code[:2] == "09"):
+            # a visit, or an investigation, of a place targets its country
             targets = [state_actor(p.place.country_iso3) for p in place_targets
                        if p.place.country_iso3]
         source_countries = {a.country_iso3 for a in sources if a.country_iso3}
@@ -170,10 +184,20 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 targets = self._actors_in(set().union(set(), *(np_tokens(x) for x in subjects)))
                 if targets:
                     break
+        if not targets and code == "015":
+            # "claimed responsibility for an attack on a mall in Kenya": whom the act was against
+            acts = self._prep_objects(trigger, {"for"})
+            for head in objects:
+                acts += self._prep_objects(head, {"for"})
+            span = {t.i for act in acts for t in act.subtree}
+            targets = self._actors_in(span) or [
+                state_actor(p.place.country_iso3) for p in self._places_in(span)[:1]
+                if p.place.country_iso3]
         if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
             for o in [c for c in trigger.children if c.dep_ not in {
-                    "nsubj", "nsubjpass", "agent", "aux", "neg", "punct", "advmod"}]:
-                targets = self._actors_in({t.i for t in o.subtree})
+                    "nsubj", "nsubjpass", "agent", "aux", "neg", "punct", "advmod", "advcl",
+                    "conj", "cc", "parataxis"}]:  # not another clause: "..., as Kigali said"
+                targets = self._actors_in(_phrase(o))
                 if targets:
                     break
         hosting = any(lemma in (entry.get("host_objects") or []) for lemma in object_lemmas[:1])
@@ -187,10 +211,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 where = self._place(trigger)
                 if where and where.place.feature_type == "country":
                     sources = [state_actor(where.place.country_iso3)]
-        places = self._places_in(target_tokens)
+        # "attend a summit in Switzerland", "inspect the refineries in Iran": where the object is
+        where_tokens = {i for o in objects for p in self._prep_objects(o, {"in", "at"})
+                        for i in np_tokens(p)}
+        places = self._places_in(target_tokens | where_tokens)
         if entry.get("dyadic") and not (sources and targets):
             return None
-        if entry.get("needs_target") and not targets:
+        if entry.get("needs_target") and not (targets or places):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._claimed(trigger, self._event(trigger, code, sources, targets,
                                                   entry.get("symmetric", False), places or []))

@@ -63,6 +63,15 @@ class GroupReader:
         for start, (end, sector, text) in titles.items():
             if consumed.intersection(range(start, end)):
                 continue
+            owner = labels_at.get(start - 2) if start >= 2 else None
+            if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
+                    "STATE", "SEAT", "CAPITAL"} and doc[end - 1].dep_ not in {
+                    "amod", "compound"} and not (end < len(doc) and doc[end].pos_ == "PROPN"):
+                # "Mexico's president said", "Russia's police": the country's sector, one actor
+                s.found[:] = [m for m in found if not (m.token_start == owner[2] and m.actor
+                                                       and m.actor.actor_type == "state")]
+                mention(owner[2], end, state_actor(owner[1][:3], sector), "title", title=text)
+                continue
             if text in COLLECTIVES or plural(doc[end - 1]):
                 if end < len(doc) and doc[end].pos_ == "PROPN":
                     continue  # a title before an unrecognized name
@@ -71,14 +80,8 @@ class GroupReader:
                     continue  # "military activity", "government-held": a modifier, not an actor
                 if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
                     continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
-                iso3 = None
-                owner = labels_at.get(start - 2) if start >= 2 else None
-                if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
-                        "STATE", "SEAT", "CAPITAL"}:
-                    iso3 = owner[1][:3]
-                    consumed.update(range(owner[2], start))
-                else:  # "dissidents from Myanmar", "ministers from the Georgian government"
-                    iso3 = self._origin(s, end, {"from", "in", "of"})
+                # "dissidents from Myanmar", "ministers from the Georgian government"
+                iso3 = self._origin(s, end, {"from", "in", "of"})
                 actor = state_actor(iso3, sector) if iso3 else unspecified(sector)
                 mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
             elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:

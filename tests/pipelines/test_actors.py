@@ -318,3 +318,9 @@ def test_an_object_pronoun_is_never_its_own_verb_s_subject():
                      "Mr Varga met Mr Okonedo and praised him.")
     pronouns = [m.actor.actor_id for m in mentions if m.text == "him"]
     assert pronouns == ["person:pellworth", "person:okonedo"]
+
+
+def test_a_country_s_title_is_one_actor_of_that_country():
+    mentions = _read("Mexico's president said Russia's police arrested Britain's ambassador.")
+    assert _codes(mentions) == {"Mexico's president": "MEXGOV", "Russia's police": "RUSCOP",
+                                "Britain's ambassador": "GBRGOV"}

@@ -200,3 +200,26 @@ def test_persons_and_organizations_known_by_name_take_part_without_a_code():
     assert [(a.actor_id, a.actor_code) for a in event.targets] == [
         ("org:federation-of-small-traders", "")]
     assert event.cameo_code == "112"
+
+
+def test_a_claim_of_responsibility_targets_whom_the_act_was_against():
+    assert _triples(_events("The Taliban claimed responsibility for an attack on a hotel in "
+                            "Kenya.")) == {(("AFGREB",), "015", ("KEN",))}
+
+
+def test_visiting_or_investigating_a_place_targets_its_country():
+    assert _triples(_events("UN inspectors will inspect the reactors in Iran.")) == {
+        (("IGOUNO",), "090", ("IRN",))}
+    assert _triples(_events("Mexico's president will attend a conference in Brazil.")) == {
+        (("MEXGOV",), "044", ("BRA",))}
+    assert _events("The minister examined the proposal.") == []  # no investigation
+
+
+def test_a_name_in_a_hyphenated_modifier_is_no_actor():
+    assert _triples(_events("US-backed rebels attacked the Syrian army.")) == {
+        (("---REB",), "190", ("SYRMIL",))}
+
+
+def test_a_criticism_s_target_is_not_taken_from_another_clause():
+    assert _triples(_events("France condemned allegations by Rwanda, as Kigali said French "
+                            "officials would be tried.")) == {(("FRA",), "111", ("RWA",))}
