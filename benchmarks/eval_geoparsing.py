@@ -7,12 +7,18 @@ temporary warehouse; the place mentions it found are then compared with the gold
 - within 161 km: found, resolved, and placed within 161 km (100 miles) of the gold coordinates;
 - median error: over the found toponyms that both sides placed.
 
-Shares are over all gold toponyms, and again over those with a GeoNames id.
+Shares are over all gold toponyms, over those with coordinates (the issue's measure) and
+those with a GeoNames id; placed-of-found is the share of found toponyms with coordinates that
+are placed within 161 km. The articles are split into two fixed halves by the parity of the
+SHA-256 of their id (as the event benchmark does): tune on `tune` only. `--show` lists, for the
+tune half only, every gold toponym with coordinates that was missed or misplaced, with the
+gazetteer's candidates for its name, so the next fix is chosen from evidence.
 
-    .venv/bin/python benchmarks/eval_geoparsing.py [--gold ../shared/eval/dev/GWN.xml]
+    .venv/bin/python benchmarks/eval_geoparsing.py [--gold ../shared/eval/dev/GWN.xml] [--show]
 """
 
 import argparse
+import hashlib
 import json
 import statistics
 import subprocess
@@ -25,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.gazetteer import distance_km  # noqa: E402
+from pipelines.gazetteer import alternate_index, distance_km, place_index  # noqa: E402
 from warehouse.query import run_query  # noqa: E402
 
 
@@ -60,8 +66,16 @@ def run_casus(articles: list[dict], workdir: Path) -> Path:
     return warehouse
 
 
+HALVES = ("tune", "held-out")
+
+
+def half_of(article_id: str) -> str:
+    """The fixed half an article belongs to: the parity of its id's SHA-256."""
+    return HALVES[hashlib.sha256(article_id.encode("utf-8")).digest()[0] % 2]
+
+
 def score(toponyms: list[dict], predicted: dict[tuple[str, str], tuple | None]) -> dict:
-    found = placed = 0
+    found = placed = with_point = 0
     errors = []
     for gold in toponyms:
         key = (gold["article_id"], gold["name"])
@@ -69,19 +83,50 @@ def score(toponyms: list[dict], predicted: dict[tuple[str, str], tuple | None]) 
             continue
         found += 1
         where = predicted[key]
-        if where is None or gold["lat"] is None:
+        if gold["lat"] is None:
+            continue
+        with_point += 1
+        if where is None:
             continue
         error = distance_km(gold["lat"], gold["lon"], *where)
         errors.append(error)
         placed += error <= 161
     total = len(toponyms)
     return {"gold": total, "found": found / total, "within_161km": placed / total,
+            "placed_of_found": placed / with_point if with_point else float("nan"),
             "median_error_km": statistics.median(errors) if errors else float("nan")}
+
+
+def _candidates(name: str) -> str:
+    places = place_index().get(name.lower()) or alternate_index().get(name.lower(), [])
+    best = sorted(places, key=lambda p: -p.population)[:4]
+    return "; ".join(f"{p.name} {p.feature_type} {p.country_iso3} pop {p.population}"
+                     for p in best) + (f" (+{len(places) - 4})" if len(places) > 4 else "")
+
+
+def show_failures(toponyms: list[dict], predicted: dict) -> None:
+    """Missed and misplaced gold toponyms with coordinates, tune half only."""
+    for gold in toponyms:
+        if gold["lat"] is None or half_of(gold["article_id"]) != "tune":
+            continue
+        key = (gold["article_id"], gold["name"])
+        where = predicted.get(key)
+        if key in predicted and where is not None and distance_km(
+                gold["lat"], gold["lon"], *where) <= 161:
+            continue
+        status = "missed" if key not in predicted else (
+            "unplaced" if where is None else
+            f"misplaced {distance_km(gold['lat'], gold['lon'], *where):.0f} km")
+        print(f"{gold['article_id']}\t{gold['type']}\t{gold['name']!r}\t{status}\t"
+              f"gold ({gold['lat']:.2f}, {gold['lon']:.2f})\tcandidates: "
+              f"{_candidates(gold['name']) or '-'}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "dev" / "GWN.xml")
+    parser.add_argument("--show", action="store_true",
+                        help="list the tune half's missed and misplaced toponyms")
     args = parser.parse_args()
     articles, toponyms = read_gold(args.gold)
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,16 +141,23 @@ def main() -> None:
             row.latitude, row.longitude)
         if predicted.get(key) is None:
             predicted[key] = where
-    with_coordinates = [t for t in toponyms if t["lat"] is not None]
-    with_geonames = [t for t in toponyms if t["geonames_id"]]
-    for label, subset in (("all gold toponyms", toponyms),
-                          ("with coordinates", with_coordinates),
-                          ("with a GeoNames id", with_geonames)):
-        s = score(subset, predicted)
-        print(f"{label:22s} n={s['gold']:5d}  found {s['found']:.3f}  "
-              f"within 161 km {s['within_161km']:.3f}  median error {s['median_error_km']:.0f} km")
-    missed = Counter(t["type"] for t in toponyms if (t["article_id"], t["name"]) not in predicted)
-    print("missed by gold type:", dict(missed.most_common()))
+    if args.show:
+        show_failures(toponyms, predicted)
+    for half in (*HALVES, "both"):
+        subset = [t for t in toponyms if half in {"both", half_of(t["article_id"])}]
+        print(f"{half}: {len({t['article_id'] for t in subset})} articles")
+        with_coordinates = [t for t in subset if t["lat"] is not None]
+        with_geonames = [t for t in subset if t["geonames_id"]]
+        for label, group in (("all gold toponyms", subset),
+                             ("with coordinates", with_coordinates),
+                             ("with a GeoNames id", with_geonames)):
+            s = score(group, predicted)
+            print(f"  {label:20s} n={s['gold']:5d}  found {s['found']:.3f}  "
+                  f"within 161 km {s['within_161km']:.3f}  placed of found "
+                  f"{s['placed_of_found']:.3f}  median error {s['median_error_km']:.0f} km")
+    missed = Counter(t["type"] for t in toponyms if (t["article_id"], t["name"]) not in predicted
+                     and t["lat"] is not None)
+    print("with coordinates, missed by gold type (both halves):", dict(missed.most_common()))
 
 
 if __name__ == "__main__":
