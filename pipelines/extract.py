@@ -1,6 +1,8 @@
 """Extraction over a batch of ingested articles: parse their story sentences once, then find and
 resolve actor and place mentions article by article."""
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from pipelines.coding.actors import ArticleActors
@@ -135,8 +137,9 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
     source = _dateline_source(result, actors)
     if source:
         mentions.insert(0, source)
-    context = {m.actor.country_iso3 for m in mentions
-               if m.actor and m.actor.actor_type == "state" and m.actor.country_iso3}
+    # The article's countries, by how often its actors belong to them ("Scottish police",
+    # "the Home Office", a British party): what decides between places of one name.
+    context = Counter(a.country_iso3 for m in mentions for a in m.actors if a.country_iso3)
     resolve_places(places, context)
     article = result.article
     sentences = [(s["sentence_index"], docs[s["sentence_index"]], s["char_start"])

@@ -8,6 +8,7 @@ countries it names, and a qualifier right after the name ("Alexandria, Virginia"
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,9 +20,12 @@ from pipelines.nlp import load_nlp
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _TYPE_PRIOR = {"country": 3.0, "peninsula": 3.0, "water": 3.0, "region": 2.5, "territory": 3.0,
-               "island": 2.5, "admin1": 0.5, "admin2": 0.0, "city": 0.0}
-_CAPITAL_BONUS = 2.0
-_CONTEXT_BONUS = 2.0
+               "island": 2.5, "admin1": 0.5, "admin2": 0.0, "city": 0.0,
+               "landmark": 0.0}
+_CAPITAL_BONUS = 3.0
+_CONTEXT_BONUS = 3.0
+_HOME_BONUS = 1.0
+_ALTERNATE_PENALTY = 1.0
 _QUALIFIER_BONUS = 6.0
 _PLACE_INTRODUCERS = {"of", "in", "at", "near", "from", "to", "into", "outside"}
 
@@ -74,6 +78,36 @@ def _preposition(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[int]
+                      ) -> list[tuple[int, int]]:
+    """Names the parser did not tag that the gazetteer knows, where the sentence places them:
+    after "in", "near", "from" ...; joined by "and"/"or"/"," to a place ("Essex and Kent");
+    before "-based". Elsewhere a capitalized word is no place without the parser's word."""
+    taken = {i for start, end in spans for i in range(start, end)} | actor_tokens
+    ends = {end for _s, end in spans}
+    starts = {start for start, _e in spans}
+    found = []
+    i = 1
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper() or doc[
+                i].ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}:
+            i += 1  # "in May": a date, whatever the gazetteer knows
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper():
+            end += 1
+        before, after = doc[i - 1].lower_, doc[end].lower_ if end < len(doc) else ""
+        placed = before in _PLACE_INTRODUCERS or (
+            before in {"and", "or", ","} and i - 1 in ends) or (
+            after in {"and", "or"} and end + 1 in starts) or (
+            after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
+        if placed and doc[i:end].text.lower() in place_index():
+            found.append((i, end))
+        i = end
+    return found
+
+
 def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
                         actor_tokens: set[int]) -> list[PlaceMention]:
     """Place names in one sentence; `actor_tokens` are organizations, media and persons."""
@@ -87,6 +121,7 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             spans.append((ent.start, ent.end))
     for _match_id, start, end in _supplement_matcher()(doc):
         spans.append((start, end))
+    spans += _in_place_context(doc, spans, actor_tokens)
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     mentions: list[PlaceMention] = []
     last_end = -1
@@ -109,15 +144,19 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     return mentions
 
 
-def _score(place: Place, context: set[str], qualifier: Place | None,
-           admin_context: frozenset[str] = frozenset()) -> float:
+def _score(place: Place, context: Counter, qualifier: Place | None,
+           admin_context: frozenset[str] = frozenset(), alternate: bool = False) -> float:
     score = math.log10(place.population + 10) + _TYPE_PRIOR.get(place.feature_type, 0.0)
-    if place.feature_type == "admin1" and place.country_iso3 in admin_context:
+    if alternate:
+        score -= _ALTERNATE_PENALTY  # "Newcastle" for Newcastle upon Tyne: a second reading
+    if place.feature_type in {"admin1", "admin2"} and place.country_iso3 in admin_context:
         score += _CONTEXT_BONUS  # "Georgia and Alabama": other regions of that country named
     if place.feature_type == "city" and (place.name, place.country_iso3) in _capitals():
         score += _CAPITAL_BONUS
-    if place.country_iso3 and place.country_iso3 in context:
+    if place.country_iso3 and context[place.country_iso3]:
         score += _CONTEXT_BONUS
+        if place.country_iso3 == _home(context):
+            score += _HOME_BONUS  # the country the article is most about
     if qualifier is not None:
         same_country = qualifier.country_iso3 == place.country_iso3
         same_admin1 = qualifier.feature_type != "admin1" or qualifier.admin1 == place.admin1
@@ -126,32 +165,43 @@ def _score(place: Place, context: set[str], qualifier: Place | None,
     return score
 
 
-def resolve_places(mentions: list[PlaceMention], context_countries: set[str]) -> None:
-    """Choose each mention's place; the article's named countries are the context."""
+def _home(context: Counter) -> str | None:
+    ranked = context.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # no country leads
+    return ranked[0][0]
+
+
+def resolve_places(mentions: list[PlaceMention], context_countries: Counter | set[str]) -> None:
+    """Choose each mention's place. The context is the article's countries with how often the
+    article names them (its actors, its source): a candidate in one of them gains, most in the
+    country the article is most about, so "Woolwich" in a British article is London's."""
     index, alternates = place_index(), alternate_index()
 
-    def candidates_of(name: str) -> list[Place]:
-        """Places with that main name; failing any, populous places known by it as well."""
-        return index.get(name.lower()) or alternates.get(name.lower(), [])
+    def candidates_of(name: str) -> list[tuple[Place, bool]]:
+        """Places with that main name, then populous places also known by it (flagged)."""
+        main = index.get(name.lower(), [])
+        return [(p, False) for p in main] + [(p, True) for p in alternates.get(name.lower(), [])
+                                            if p not in main]
 
-    context = set(context_countries)
+    context = Counter(context_countries)
     admin_context: set[str] = set()
     for m in mentions:  # unambiguous names add their country to the context
-        candidates = candidates_of(m.text)
+        candidates = [p for p, _alt in candidates_of(m.text)]
         if len({c.country_iso3 for c in candidates}) == 1 and candidates[0].country_iso3:
-            context.add(candidates[0].country_iso3)
-            if any(c.feature_type == "admin1" for c in candidates):
+            context[candidates[0].country_iso3] += 1
+            if any(c.feature_type in {"admin1", "admin2"} for c in candidates):
                 admin_context.add(candidates[0].country_iso3)
     for m in mentions:
         candidates = candidates_of(m.text)
         m.candidate_count = len(candidates)
         if not candidates:
             continue
-        qualifier_candidates = candidates_of(m.qualifier or "")
+        qualifier_candidates = [p for p, _alt in candidates_of(m.qualifier or "")]
         qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None),
                         default=None)
-        scored = sorted(((_score(p, context, qualifier, frozenset(admin_context)), p)
-                         for p in candidates),
+        scored = sorted(((_score(p, context, qualifier, frozenset(admin_context), alt), p)
+                         for p, alt in candidates),
                         key=lambda sp: -sp[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 10.0

@@ -36,5 +36,5 @@ ACTOR_TYPES = ["state", "person", "organization", "group", "media"]
 ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "metonym", "coreference",
                      "name", "unresolved"]
 FEATURE_TYPES = ["country", "admin1", "admin2", "city", "region", "water", "peninsula", "island",
-                 "territory"]
+                 "territory", "landmark"]
 PLACE_RESOLUTIONS = ["gazetteer", "context", "unresolved"]

@@ -18,6 +18,7 @@ final as (
             when 'admin1' then 'admin1'
             when 'admin2' then 'admin2'
             when 'city' then 'city'
+            when 'landmark' then 'landmark'
             else 'region'
         end as precision,
         count(*) as mention_count,

@@ -50,3 +50,53 @@ def test_unknown_place_stays_unresolved():
     resolve_places([unknown, known], set())
     assert (unknown.place, unknown.resolution, unknown.candidate_count) == (None, "unresolved", 0)
     assert known.place.country_iso3 == "JPN"
+
+
+def _article_places(text: str) -> dict[str, tuple[str, str | None]]:
+    """(feature type, country) of each place an article names, through extraction."""
+    from pipelines.extract import extract_article, parse_batch
+    from pipelines.ingest import ingest_record
+    from pipelines.seeds import SeedRecord
+
+    record = SeedRecord("t1", "t1.json", "json", "c" * 64, encoding="utf-8",
+                        fields={"id": "t1", "text": text, "published": "2024-03-01"})
+    result = ingest_record(record)
+    _actors, places, _events = extract_article(result, parse_batch([result])["t1"])
+    return {p.text: (p.place.feature_type, p.place.country_iso3) for p in places if p.place}
+
+
+def test_a_british_article_places_its_towns_and_counties_in_britain():
+    found = _article_places(
+        "British police in Essex and Kent arrested two men after a stabbing in Woolwich. The "
+        "Home Office said members at Holyrood would debate the case, and a court in Leeds "
+        "will hear it.")
+    for name in ("Essex", "Kent", "Woolwich", "Holyrood", "Leeds"):
+        assert found[name][1] == "GBR", name
+    assert found["Essex"][0] == "admin2" and found["Holyrood"][0] == "landmark"
+
+
+def test_an_indian_article_places_its_state_and_city_in_india():
+    found = _article_places("Farmers in Karnataka marched on Monday, and Indian police in Pune "
+                            "detained 40 people.")
+    assert found["Karnataka"] == ("admin1", "IND") and found["Pune"][1] == "IND"
+
+
+def test_a_canadian_article_places_kingston_in_canada():
+    found = _article_places("Wildfires spread across Alberta, Canadian officials said, and "
+                            "residents of Kingston sent help.")
+    assert found["Alberta"] == ("admin1", "CAN") and found["Kingston"][1] == "CAN"
+
+
+def test_perth_and_newcastle_follow_the_article_s_country():
+    australian = _article_places("Storms hit Perth and Newcastle on Tuesday, the Australian "
+                                 "weather bureau said.")
+    british = _article_places("Storms hit Perth and Newcastle on Tuesday, British forecasters "
+                              "said, and trains to Edinburgh were cancelled.")
+    assert australian["Perth"][1] == australian["Newcastle"][1] == "AUS"
+    assert british["Perth"][1] == british["Newcastle"][1] == "GBR"
+
+
+def test_a_gazetteer_name_needs_a_place_context_the_parser_did_not_give():
+    found = _article_places("The Leeds-based firm hired Bingo Smith, and Madonna sang in Reading.")
+    assert "Leeds" in found and "Reading" in found
+    assert "Bingo" not in found and "Madonna" not in found
