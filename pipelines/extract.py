@@ -10,7 +10,7 @@ from pipelines.coding.article import code_article
 from pipelines.coding.records import CONFIDENCE, ActorMention, Event, media_actor
 from pipelines.ingest import IngestedArticle, failure
 from pipelines.nlp import load_nlp
-from pipelines.places import PlaceMention, find_place_mentions, resolve_places
+from pipelines.places import PlaceMention, dateline_places, find_place_mentions, resolve_places
 
 
 def extractable(article: IngestedArticle) -> list[dict]:
@@ -133,6 +133,10 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
         not_places = {i for m in found if m.actor and _never_a_place(m)
                       for i in range(m.token_start, m.token_end)}
         places.extend(find_place_mentions(doc, index, sentence["char_start"], not_places))
+    article = result.article
+    if article.get("dateline"):
+        first = min((s["sentence_index"] for s in extractable(result)), default=0)
+        places[:0] = dateline_places(article["body"], article["dateline"], first)
     mentions = actors.finish()
     source = _dateline_source(result, actors)
     if source:
@@ -141,7 +145,6 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
     # "the Home Office", a British party): what decides between places of one name.
     context = Counter(a.country_iso3 for m in mentions for a in m.actors if a.country_iso3)
     resolve_places(places, context)
-    article = result.article
     sentences = [(s["sentence_index"], docs[s["sentence_index"]], s["char_start"])
                  for s in extractable(result)]
     repeats = {s["sentence_index"]: s["duplicate_of"] for s in result.sentences

