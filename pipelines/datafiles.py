@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from schemas.fields import FEATURE_TYPES, ISO3_CODES, SECTORS
 from schemas.taxonomy import cameo_codes
@@ -291,6 +299,16 @@ class PlaceSupplement(Strict):
             if not ok:
                 raise ValueError(f"{code}: expected [name, latitude, longitude], got {entry!r}")
         return value
+
+    us_state_abbreviations: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")],
+                                 list[Word]] = {}
+
+    @model_validator(mode="after")
+    def _abbreviated_states_exist(self) -> "PlaceSupplement":
+        unknown = set(self.us_state_abbreviations) - set(self.us_states)
+        if unknown:
+            raise ValueError(f"us_state_abbreviations name no US state: {sorted(unknown)}")
+        return self
 
 
 # -- news_anatomy.yaml ---------------------------------------------------------------------------

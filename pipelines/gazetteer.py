@@ -85,9 +85,9 @@ def countries() -> dict[str, Country]:
     return result
 
 
-def _supplement() -> tuple[list[dict], dict]:
-    raw = datafiles.load("places.yaml").model_dump(exclude_unset=True)
-    return raw["places"], raw["us_states"]
+def _supplement() -> tuple[list[dict], dict, dict]:
+    raw = datafiles.load("places.yaml").model_dump()
+    return raw["places"], raw["us_states"], raw["us_state_abbreviations"]
 
 
 @cache
@@ -117,7 +117,7 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         iso2_to_iso3[country.iso2] = country.iso3
         for name in (country.name, *country.aliases):
             add(name, country.place)
-    supplement, us_states = _supplement()
+    supplement, us_states, abbreviations = _supplement()
     for entry in supplement:
         place = Place(
             f"geonames:{entry['geonames_id']}" if entry.get("geonames_id")
@@ -133,7 +133,7 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         place = Place(f"geonames:{geonames_id}" if geonames_id else f"casus:us-{code.lower()}",
                       name.replace(" State", ""), "admin1", "USA", code, lat, lon, geonames_id,
                       _US_STATE_POPULATION)
-        for alias in {name, name.replace(" State", "")}:
+        for alias in {name, name.replace(" State", ""), *abbreviations.get(code, [])}:
             add(alias, place)
     for region in datafiles.load("admin_regions.csv"):
         if region.feature_type == "admin1" and region.country_iso3 == "USA":

@@ -99,7 +99,13 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
     ends = {end for _s, end in spans}
     starts = {start for start, _e in spans}
     found = []
-    i = 1
+    head = 0  # a dateline the anatomy did not take off: "MEXICO CITY (AP) -", "COLUMBUS, Ohio"
+    while head < len(doc) and doc[head].is_upper and doc[head].is_alpha:
+        head += 1
+    if head and head < len(doc) and doc[head].text in {",", "(", "-", "—", "–"} \
+            and doc[:head].text.lower() in place_index() and 0 not in taken:
+        found.append((0, head))
+    i = max(head, 1)
     while i < len(doc):
         if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper() or doc[
                 i].ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}:

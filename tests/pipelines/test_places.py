@@ -131,3 +131,11 @@ def test_a_town_in_the_region_the_article_names_beats_its_namesakes():
     _actors, places, _events = extract_article(result, parse_batch([result])["t1"])
     (allendale,) = [p.place for p in places if p.text == "Allendale"]
     assert (allendale.country_iso3, allendale.admin1) == ("USA", "NJ")
+
+
+def test_ap_state_abbreviations_qualify_towns_and_all_caps_datelines_are_places():
+    found = _places("The company moved to Springfield, Ill., last year.")
+    assert found["Springfield"].place.admin1 == "IL" and found["Ill."].place.admin1 == "IL"
+    found = _places("OKLAHOMA CITY - The governor spoke on Monday.")
+    assert found["OKLAHOMA CITY"].place.country_iso3 == "USA"
+    assert "THE END" not in _places("THE END of the story came on Monday.")
