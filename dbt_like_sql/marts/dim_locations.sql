@@ -21,6 +21,16 @@ final as (
             when 'landmark' then 'landmark'
             else 'region'
         end as precision,
+        -- GDELT 2.0's geo type: 1 country, 2 US state, 3 US city or place, 4 world city or
+        -- place, 5 world state (admin-1); regions and waters have none
+        case
+            when mode(feature_type) = 'country' then 1
+            when mode(feature_type) = 'admin1' and mode(country_iso3) = 'USA' then 2
+            when mode(feature_type) = 'admin1' then 5
+            when mode(feature_type) in ('city', 'admin2', 'landmark')
+                and mode(country_iso3) = 'USA' then 3
+            when mode(feature_type) in ('city', 'admin2', 'landmark') then 4
+        end as geo_type,
         count(*) as mention_count,
         count(distinct article_id) as article_count,
     from mentions

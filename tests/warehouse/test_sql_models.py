@@ -109,3 +109,40 @@ def test_failing_articles_names_the_articles_or_none_when_no_article_owns_the_ro
                       "select * from (values (null, 1), ('b', 1)) t(article_id, id)")
     build_model(conn, orphan)
     assert failing_articles(conn, orphan, ModelTest("unique", "id")) is None
+
+
+def test_locations_carry_gdelt_geo_types_and_mentions_say_whether_an_event_was_there():
+    conn = duckdb.connect()
+    ensure_tables(conn)
+    conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
+    conn.execute("""insert into raw.cameo_event_types
+                    select * from (values ('042', 'Make a visit', '04', 1, 1.9, 1, null, null))""")
+    conn.execute("""insert into raw.articles (article_id, seed_path, seed_format, content_hash,
+                    encoding, date_precision, body, char_count)
+                    values ('a1', 'a1.json', 'json', 'h', 'utf-8', 'day', 'x', 1)""")
+    places = [  # mention, location id, feature type, country
+        ("m1", "g:1", "country", "PER"), ("m2", "g:2", "admin1", "USA"),
+        ("m3", "g:3", "city", "USA"), ("m4", "g:4", "city", "PER"), ("m5", "g:5", "admin1", "IND"),
+        ("m6", "g:6", "water", None)]
+    for n, (mention, location, kind, country) in enumerate(places):
+        conn.execute("""insert into raw.location_mentions (mention_id, article_id, sentence_index,
+                        char_start, char_end, mention_text, location_id, location_name,
+                        feature_type, country_iso3, latitude, longitude, resolution,
+                        confidence, candidate_count)
+                        values (?, 'a1', 0, ?, ?, ?, ?, ?, ?, ?, 1.0, 2.0, 'gazetteer', 0.9, 1)""",
+                     [mention, n, n + 1, location, location, location, kind, country])
+    conn.execute("""insert into raw.events (event_id, article_id, sentence_index, trigger_start,
+                    trigger_end, trigger_text, cameo_code, modality, is_negated, is_fact,
+                    date_precision, location_id, location_text, confidence, mention_count,
+                    evidence_text)
+                    values ('e1', 'a1', 0, 0, 1, 'went', '042', 'asserted', false, true, 'day',
+                            'g:4', 'g:4', 0.9, 1, 'x')""")
+    for model in load_models(PROJECT_ROOT / "dbt_like_sql"):
+        build_model(conn, model)
+        for test in model.tests:
+            assert run_test(conn, model, test)[0] == 0, (model.name, test.name)
+    assert dict(conn.execute("select location_id, geo_type from dim_locations").fetchall()) == {
+        "g:1": 1, "g:2": 2, "g:3": 3, "g:4": 4, "g:5": 5, "g:6": None}
+    assert dict(conn.execute("select mention_id, is_event_place from fct_location_mentions"
+                             ).fetchall()) == {"m1": False, "m2": False, "m3": False, "m4": True,
+                                               "m5": False, "m6": False}
