@@ -153,6 +153,30 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.errors import WarehouseMissing
+    from warehouse.export import export_events
+
+    out = Path(args.out)
+    try:
+        rows = export_events(Path(args.warehouse).resolve(), out, args.format,
+                             since=args.since, facts_only=args.facts_only)
+    except WarehouseMissing as exc:
+        print(f"casus: {exc}", file=sys.stderr)
+        return 2
+    print(f"casus export: {rows} rows ({args.format}) -> {out}")
+    return 0
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casus", description="News articles to a validated political-event warehouse.")
@@ -185,6 +209,15 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_true", help="print CSV")
     fmt.add_argument("--json", action="store_true", help="print a JSON array of rows")
     query.set_defaults(func=cmd_query)
+
+    export = sub.add_parser("export", help="write one row per event dyad, GDELT-style, to a file")
+    export.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv")
+    export.add_argument("--out", required=True, help="file to write")
+    export.add_argument("--since", type=_iso_date, help="only events on or after this date")
+    export.add_argument("--facts-only", action="store_true",
+                        help="only events reported as facts (no threats, intents, denials)")
+    export.add_argument("--warehouse", default=str(default_warehouse()), help=warehouse_help)
+    export.set_defaults(func=cmd_export)
     return parser
 
 
