@@ -1,13 +1,11 @@
+-- The calendar spans the data's dates (events and publications), not today: the table
+-- changes only when the data does. (least/greatest skip NULLs; no dates, no days.)
 with bounds as (
     select
-        least(
-            coalesce((select min(event_date) from stg_events), current_date),
-            coalesce((select min(published_date) from stg_articles), current_date)
-        ) as first_day,
-        greatest(
-            coalesce((select max(event_date) from stg_events), current_date),
-            coalesce((select max(published_date) from stg_articles), current_date)
-        ) as last_day,
+        least((select min(event_date) from stg_events),
+              (select min(published_date) from stg_articles)) as first_day,
+        greatest((select max(event_date) from stg_events),
+                 (select max(published_date) from stg_articles)) as last_day,
 ),
 
 days as (

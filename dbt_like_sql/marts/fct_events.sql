@@ -25,11 +25,18 @@ roles as (
 
 linked as (
     -- Reports of the same event across articles: same code, country-level actors and month.
+    -- An event without a date known to the month, or without actors, is a group of its own:
+    -- thirteen appeals from thirteen undated articles are not one event.
     select
         events.event_id,
-        md5(concat_ws('|', events.cameo_code, roles.source_countries::varchar,
-                      roles.target_countries::varchar,
-                      date_trunc('month', events.event_date)::varchar)) as report_group_id,
+        case
+            when events.event_date is not null and events.date_precision in ('day', 'week', 'month')
+                and (roles.source_countries is not null or roles.target_countries is not null)
+            then md5(concat_ws('|', events.cameo_code, roles.source_countries::varchar,
+                               roles.target_countries::varchar,
+                               date_trunc('month', events.event_date)::varchar))
+            else md5('event|' || events.event_id)
+        end as report_group_id,
     from events
     left join roles using (event_id)
 ),

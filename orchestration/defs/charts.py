@@ -87,7 +87,8 @@ def dyad_charts(context: dg.AssetExecutionContext, casus: CasusPaths) -> dg.Mate
               .reset_index()) if not monthly.empty else pd.DataFrame(
         columns=["source_country", "target_country", "event_count", "total"])
     totals["mean_goldstein"] = totals["total"] / totals["event_count"].clip(lower=1)
-    folder = casus.warehouse_path.parent / "charts"
+    # one folder per warehouse: two warehouses side by side keep their own charts
+    folder = casus.warehouse_path.parent / f"{casus.warehouse_path.stem}_charts"
     folder.mkdir(parents=True, exist_ok=True)
     metadata = {}
     for name, png in (("timeline", timeline_png(monthly)), ("network", network_png(totals))):

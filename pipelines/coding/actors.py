@@ -207,7 +207,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
         for start, end in sorted(person_spans):
             if consumed.intersection(range(start, end)):
                 continue  # designated as an organization
-            name = doc[start:end].text
+            name = " ".join(doc[start:end].text.split())  # one name across a line break
             left, iso3, sector, title = self._context_left(doc, start, labels_at, titles)
             if not title:
                 iso3, sector, title = self._context_appositive(doc, end, labels_at, titles)

@@ -22,6 +22,10 @@ class Actor:
     sector: str | None
     actor_type: str  # state, person, organization, group, media
 
+    def __post_init__(self) -> None:
+        # A name read across a line break ("George\nShultz") is one name: whitespace collapsed.
+        object.__setattr__(self, "name", " ".join(self.name.split()))
+
 
 @dataclass
 class ActorMention:

@@ -324,3 +324,10 @@ def test_a_country_s_title_is_one_actor_of_that_country():
     mentions = _read("Mexico's president said Russia's police arrested Britain's ambassador.")
     assert _codes(mentions) == {"Mexico's president": "MEXGOV", "Russia's police": "RUSCOP",
                                 "Britain's ambassador": "GBRGOV"}
+
+
+def test_a_name_across_a_line_break_is_one_name():
+    (shultz,) = [m for m in _read("George\nShultz met the lawyer.")
+                 if m.actor and m.actor.actor_type == "person"]
+    assert shultz.text == "George\nShultz"  # the span stays as the body has it
+    assert shultz.actor.name == "George Shultz" and shultz.actor.actor_id == "person:george-shultz"

@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -79,7 +80,7 @@ def test_project_models_build_and_pass_on_an_empty_warehouse():
     conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
     for model in load_models(PROJECT_ROOT / "dbt_like_sql"):
         rows = build_model(conn, model)
-        assert rows == 0 or model.name == "dim_dates", model.name  # dim_dates spans today
+        assert rows == 0, model.name  # dim_dates spans the data's dates: none
         for test in model.tests:
             assert run_test(conn, model, test)[0] == 0, (model.name, test.name)
 
@@ -146,3 +147,44 @@ def test_locations_carry_gdelt_geo_types_and_mentions_say_whether_an_event_was_t
     assert dict(conn.execute("select mention_id, is_event_place from fct_location_mentions"
                              ).fetchall()) == {"m1": False, "m2": False, "m3": False, "m4": True,
                                                "m5": False, "m6": False}
+
+
+def _event_rows(conn, rows):
+    """Articles, events and their source actors from (event, article, date, precision, source)."""
+    conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
+    conn.execute("""insert into raw.cameo_event_types
+                    values ('020', 'Appeal', '02', 1, 3.0, 1, null, null)""")
+    for article in sorted({r[1] for r in rows}):
+        conn.execute("""insert into raw.articles (article_id, seed_path, seed_format, content_hash,
+                        encoding, published_date, date_precision, body, char_count)
+                        values (?, 'x.json', 'json', 'h', 'utf-8', DATE '2024-03-05', 'day',
+                                'x', 1)""", [article])
+    for event, article, day, precision, source in rows:
+        conn.execute("""insert into raw.events (event_id, article_id, sentence_index,
+                        trigger_start, trigger_end, trigger_text, cameo_code, modality, is_negated,
+                        is_fact, event_date, date_precision, confidence, mention_count,
+                        evidence_text)
+                        values (?, ?, 0, 0, 1, 'urged', '020', 'asserted', false, true, ?, ?, 0.9,
+                                1, 'x')""", [event, article, day, precision])
+        if source:
+            conn.execute("""insert into raw.event_actors (event_id, article_id, role, actor_id,
+                            actor_code, actor_name, country_iso3, sector, actor_type)
+                            values (?, ?, 'source', ?, ?, ?, ?, null, 'state')""",
+                         [event, article, source, source, source, source])
+    for model in load_models(PROJECT_ROOT / "dbt_like_sql"):
+        build_model(conn, model)
+
+
+def test_only_dated_events_with_actors_share_a_report_group_and_dates_span_the_data():
+    conn = duckdb.connect()
+    ensure_tables(conn)
+    _event_rows(conn, [("e1", "a1", "2024-03-02", "day", "USA"),
+                       ("e2", "a2", "2024-03-20", "day", "USA"),  # same month: same event
+                       ("e3", "a3", None, "unknown", "USA"),       # undated: alone
+                       ("e4", "a4", None, "unknown", "USA"),
+                       ("e5", "a5", "2024-03-03", "day", None)])  # no actor: alone
+    groups = dict(conn.execute("select event_id, report_group_id from fct_events").fetchall())
+    assert groups["e1"] == groups["e2"]
+    assert len({groups[e] for e in ("e1", "e3", "e4", "e5")}) == 4
+    assert conn.execute("select min(date_day), max(date_day) from dim_dates").fetchone() == (
+        date(2024, 3, 2), date(2024, 3, 20))
