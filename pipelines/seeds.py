@@ -13,6 +13,13 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipelines.corpus import (
+    CORPUS_FILE,
+    apply_defaults,
+    corpus_file_problem,
+    defaults_digest,
+    defaults_for,
+)
 from pipelines.decoding import decode_bytes
 from pipelines.errors import SeedError
 from pipelines.html_text import extract_html
@@ -120,8 +127,24 @@ def discover_seeds(seeds_dir: Path) -> list[SeedEntry]:
     """Every seed and would-be seed below the folder (hidden ones and collection docs left out)."""
     return sorted(
         (e for e in _entries(seeds_dir)
-         if not (e.problem is None and e.path.stem.lower() in _COLLECTION_DOCS)),
+         if not (e.problem is None and (e.path.stem.lower() in _COLLECTION_DOCS
+                                        or e.path.name == CORPUS_FILE))),
         key=lambda e: e.path.relative_to(seeds_dir).as_posix())
+
+
+def corpus_problems(seeds_dir: Path) -> list[SeedRecord]:
+    """An error record for every corpus file below the folder that cannot be used."""
+    found = []
+    for entry in _entries(seeds_dir):
+        if entry.problem is None and entry.path.name == CORPUS_FILE:
+            problem = corpus_file_problem(entry.path)
+            if problem is not None:
+                relative = entry.path.relative_to(seeds_dir).as_posix()
+                found.append(SeedRecord(error_key(relative), relative, "txt",
+                                        _sha256(entry.path.read_bytes()),
+                                        error=SeedError(problem.reason,
+                                                        f"{relative}: {problem.detail}")))
+    return found
 
 
 def _load_json(text: str, where: str) -> object:
@@ -171,7 +194,20 @@ def _txt_fields(text: str, key: str) -> dict:
 
 
 def read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
-    """All records in one seed file; never raises for bad content, which becomes error records."""
+    """All records in one seed file, with the defaults of the corpus files above it; never
+    raises for bad content, which becomes error records."""
+    records = _read_seed_file(path, seeds_dir)
+    defaults = defaults_for(path.parent, seeds_dir)
+    if not defaults:
+        return records
+    digest = defaults_digest(defaults)
+    return [rec if rec.error is not None else replace(
+        rec, fields=apply_defaults(rec.fields, defaults, rec.seed_path),
+        content_hash=_sha256(f"{rec.content_hash}:{digest}".encode())) for rec in records]
+
+
+def _read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
+    """All records in one seed file as the file has them."""
     relative = path.relative_to(seeds_dir)
     seed_path = relative.as_posix()
     file_key = _path_key(relative)
@@ -265,7 +301,7 @@ def scan_seeds(seeds_dir: Path) -> list[SeedRecord]:
     they are the same article (the repeats are reported); otherwise every claimant is rejected.
     Records that are not articles have keys no article id can take.
     """
-    records: list[SeedRecord] = []
+    records: list[SeedRecord] = corpus_problems(seeds_dir)
     for entry in discover_seeds(seeds_dir):
         relative = entry.path.relative_to(seeds_dir).as_posix()
         if entry.problem is not None:
