@@ -23,8 +23,10 @@ from pipelines.corpus import (
 from pipelines.decoding import decode_bytes
 from pipelines.errors import SeedError
 from pipelines.html_text import extract_html
+from pipelines.sgml_news import read_documents
 
-SUFFIX_FORMATS = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
+                  ".sgm": "sgm"}
 ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "source")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$")
 # A collection's own documentation travels with it (a corpus README, its licence): not articles.
@@ -251,6 +253,16 @@ def _read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
         fields = {"id": file_key, "text": page.text, "title": page.title, "published": page.published,
                   "url": page.url, "source": page.source}
         return [record(file_key, {k: v for k, v in fields.items() if v})]
+    if seed_format == "sgm":  # Reuters-21578: many documents a file, each keyed by its NEWID
+        records = []
+        for newid, fields in read_documents(text):
+            if newid is None or not fields.get("text"):
+                continue  # a document with no body (about one in ten) is no article
+            key = f"{file_key}/{newid}"
+            records.append(record(key, {"id": key, **fields},
+                                  content_hash=_sha256(repr(sorted(fields.items())).encode())))
+        return records or [record(file_key, error=SeedError(
+            "invalid_record", f"{seed_path}: no <REUTERS> document with a body"))]
     if seed_format == "json":
         try:
             fields = _article_from_object(_load_json(text, seed_path), seed_path)

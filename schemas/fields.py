@@ -7,7 +7,7 @@ import pandera.pandas as pa
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$"
 
 DATE_PRECISIONS = ["day", "week", "month", "year", "unknown"]
-SEED_FORMATS = ["txt", "json", "jsonl", "html"]
+SEED_FORMATS = ["txt", "json", "jsonl", "html", "sgm"]
 SENTENCE_ROLES = ["text", "boilerplate", "copyright", "overlong"]
 
 
