@@ -53,10 +53,11 @@ def test_seed_article_actors_and_places(seeded, tmp_path, instance):
         assert actors[person] == (f"{country}GOV", country, "GOV", "person"), person
     assert actors["Tass"][3] == "media" and actors["Bloomberg"][3] == "media"
     places = {row[0]: row[1:] for row in _table(warehouse, """
-        select l.name, l.latitude, l.longitude from dim_locations l
+        select m.mention_text, l.latitude, l.longitude from dim_locations l
         join fct_location_mentions m using (location_id) where m.article_id like '000_%'""")}
     assert abs(places["Pyongyang"][0] - 39.0) < 0.5 and abs(places["Pyongyang"][1] - 125.8) < 0.5
-    assert abs(places["Jeju City"][0] - 33.5) < 0.5
+    # "the South Korean island of Jeju": on the island (33.4 N, 126.5 E, ~70 km across)
+    assert abs(places["Jeju"][0] - 33.4) < 0.3 and abs(places["Jeju"][1] - 126.5) < 0.4
     assert abs(places["Korean Peninsula"][1] - 127.5) < 2
     spans = _table(warehouse, """
         select count(*) filter (where substr(a.body, m.char_start + 1, m.char_end - m.char_start)
@@ -93,7 +94,10 @@ def test_seed_article_events(seeded, tmp_path, instance):
     find("11", ["RUS"], ["JPN", "KOR", "USA"])
     find("04", ["RUS"], ["PRK"])  # Lavrov's visit, Shoigu's July visit
     drill = find("15", ["JPN", "KOR", "USA"], [])
-    assert drill[5] == "Jeju City"
+    (where,) = _table(warehouse, f"""select l.latitude, l.longitude from fct_events e
+                                     join dim_locations l using (location_id)
+                                     where e.event_id = '{drill[0]}'""")
+    assert abs(where[0] - 33.4) < 0.3 and abs(where[1] - 126.5) < 0.4  # on Jeju island
     shoigu = [r for r in rows if r[1] == "04" and r[3] == "month" and r[2].month == 7]
     assert shoigu and shoigu[0][5] == "Pyongyang"
     kim_visit = find("04", ["PRK"], ["RUS"])
