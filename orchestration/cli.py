@@ -4,6 +4,7 @@ import argparse
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -50,9 +51,13 @@ def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
     from orchestration.registry import plan_run
     from pipelines.seeds import scan_seeds
 
-    if instance is None:
-        instance = (dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME")
-                    else dg.DagsterInstance.ephemeral())
+    if instance is None and os.environ.get("DAGSTER_HOME"):
+        # A fresh DAGSTER_HOME gets the project's instance config (telemetry off) before Dagster
+        # reads it, so `casus run` prints no telemetry banner; a home with its own config keeps it.
+        prepare_dagster_home(Path(os.environ["DAGSTER_HOME"]))
+        instance = dg.DagsterInstance.get()
+    elif instance is None:
+        instance = dg.DagsterInstance.ephemeral()
     keys = [r.key for r in scan_seeds(seeds)] if seeds.is_dir() else []
     job = defs.resolve_job_def("casus_job")
     run_config = {
@@ -103,6 +108,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not seeds.is_dir():
         print(f"casus: seeds folder {seeds} does not exist", file=sys.stderr)
         return 2
+    from orchestration.progress import ENV as PROGRESS_ENV
+
+    os.environ[PROGRESS_ENV] = "1"  # this process's own run shows its progress
+    started = time.monotonic()
     result = run_pipeline(seeds, warehouse, full_refresh=args.full_refresh,
                           keep_missing=args.keep_missing)
     if not result.success:
@@ -110,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     counts = run_counts(result)
     print("casus run: " + ", ".join(f"{n} {label}" for label, n in counts.items())
-          + f"; warehouse {warehouse}")
+          + f"; warehouse {warehouse}; {time.monotonic() - started:.0f} s")
     if counts["rejected rows"]:
         print("  see them with: casus query \"select * from rejected_rows\"")
     return 0

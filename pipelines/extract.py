@@ -2,6 +2,7 @@
 resolve actor and place mentions article by article."""
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -18,14 +19,20 @@ def extractable(article: IngestedArticle) -> list[dict]:
     return [s for s in article.sentences if s["role"] == "text" and s["duplicate_of"] is None]
 
 
-def parse_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
-    """Article key -> sentence index -> parsed sentence."""
+def parse_batch(results: list[IngestedArticle], on_parsed: Callable[[int], None] | None = None
+                ) -> dict[str, dict[int, Doc]]:
+    """Article key -> sentence index -> parsed sentence. `on_parsed(n)` is told as articles'
+    parses complete (for a progress display)."""
     nlp = load_nlp()
     order = [(r.key, s) for r in results if r.article for s in extractable(r)]
     docs = nlp.pipe((s["text"] for _, s in order), batch_size=256)
     parsed: dict[str, dict[int, Doc]] = {}
     for (key, sentence), doc in zip(order, docs, strict=True):
+        if on_parsed is not None and key not in parsed and parsed:
+            on_parsed(1)  # the previous article's sentences are all parsed
         parsed.setdefault(key, {})[sentence["sentence_index"]] = doc
+    if on_parsed is not None:
+        on_parsed(len(results) - max(len(parsed) - 1, 0))  # the last, and those with no text
     return parsed
 
 
@@ -163,10 +170,11 @@ def _reject(result: IngestedArticle, exc: BaseException) -> None:
     result.events, result.event_actors = [], []
 
 
-def extract_batch(results: list[IngestedArticle]) -> dict[str, dict[int, Doc]]:
+def extract_batch(results: list[IngestedArticle], on_parsed: Callable[[int], None] | None = None
+                  ) -> dict[str, dict[int, Doc]]:
     """Fill each article's actor and location mention rows; returns the parses for reuse."""
     try:
-        parsed = parse_batch(results)
+        parsed = parse_batch(results, on_parsed)
     except Exception:  # one article broke the batch's parse: parse each alone to find it
         parsed = {}
         for result in results:

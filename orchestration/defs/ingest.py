@@ -8,6 +8,7 @@ import pandas as pd
 from orchestration.defs.partitions import article_partitions
 from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview, pandera_column_schema
+from orchestration.progress import progress_for
 from pipelines.extract import extract_batch
 from pipelines.ingest import ingest_record_safely
 from pipelines.seeds import scan_seeds
@@ -119,10 +120,11 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         skipped = len(records) - len(todo)
         context.log.info(f"reading and extracting {len(todo)} articles "
                          f"({skipped} unchanged since their last run)")
+        progress = progress_for(len(todo), "casus run: reading and extracting")
         for offset in range(0, len(todo), BATCH_SIZE):
             batch = todo[offset : offset + BATCH_SIZE]
             results = [ingest_record_safely(r) for r in batch]
-            extract_batch(results)
+            extract_batch(results, progress.advance if progress else None)
             validated = validate_batch(results)
             landed_keys = set(validated.articles["article_id"])
             state_frame = pd.DataFrame([
@@ -144,6 +146,8 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
             rate = done / max(time.monotonic() - started, 1e-9)
             context.log.info(f"ingested {done}/{len(todo)} articles ({rate:.0f}/s), "
                              f"{rejected} rejected rows so far")
+        if progress:
+            progress.close()
         run_keys = sorted(keys)
         checks = [
             _stored_check(conn, "raw.articles", Articles, run_keys, "pandera_articles", rejected),
