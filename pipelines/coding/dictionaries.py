@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipelines import datafiles
+from schemas.taxonomy import cameo_codes
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,18 @@ def _filed_once(rows: list) -> list:
     return [row for row in rows if filed[row.verb] == 1]
 
 
+def _usable(object_codes: dict[str, str]) -> dict[str, str]:
+    """Object words whose code casus can publish: no statements (root 01), and none of the codes
+    CAMEO 2.0 added that the taxonomy casus publishes lacks ("hack" + computer -> 176)."""
+    known = _known_codes()
+    return {w: c for w, c in object_codes.items() if c[:2] != "01" and c in known}
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    return cameo_codes()
+
+
 def petrarch_refinements(overlay: dict[str, dict], rows: list) -> dict[str, dict]:
     """The overlay's verbs with the object words the PETRARCH2 CAMEO verb dictionary gives them
     ("kill" + demonstrator -> 175), where the overlay has none for that word.
@@ -74,7 +87,7 @@ def petrarch_refinements(overlay: dict[str, dict], rows: list) -> dict[str, dict
         entry = overlay.get(row.verb)
         if entry is None:
             continue
-        extra = {w: c for w, c in row.object_codes().items() if c[:2] != "01"}
+        extra = _usable(row.object_codes())
         if extra:
             merged[row.verb] = {**entry, "objects": {**extra, **(entry.get("objects") or {})}}
     return merged
@@ -93,7 +106,7 @@ def dictionary_verbs(rows: list, overlay: set[str]) -> dict[str, dict]:
     for row in rows:
         if row.verb in overlay:
             continue
-        objects = {w: c for w, c in row.object_codes().items() if c[:2] != "01"}
+        objects = _usable(row.object_codes())
         if objects:
             found[row.verb] = {"code": None, "objects": objects, "dyadic": True}
     return found

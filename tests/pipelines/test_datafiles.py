@@ -80,3 +80,16 @@ def test_prepositions_spelt_on_now_match():
         _events("Egypt called on Israel to withdraw its troops from Gaza.")) if code[:2] == "02"}
     assert _triples(_events("Russian troops fired on Ukrainian soldiers near Kharkiv.")) == {
         (("RUSMIL",), "190", ("UKRMIL",))}
+
+
+def test_every_code_the_coder_can_produce_is_in_the_published_taxonomy():
+    from pipelines.coding.dictionaries import patterns
+    from schemas.taxonomy import cameo_codes
+
+    known, p = cameo_codes(), patterns()
+    codes = set()
+    for entries in (p.verbs, p.nouns, p.dictionary_verbs):
+        for entry in entries.values():
+            codes |= {entry.get("code"), *(entry.get("objects") or {}).values()}
+    codes.discard(None)
+    assert codes and not codes - known, sorted(codes - known)
