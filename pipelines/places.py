@@ -1,9 +1,12 @@
 """Place mentions of one article, geocoded against the offline gazetteer.
 
-Candidates are the parser's place entities (GPE, LOC, FAC) and the gazetteer's own names for
-regions and waters; demonyms ("Russian") are actors, never places. Each name is then resolved
-among its gazetteer candidates by feature class, population and the article's context: the
-countries it names, and a qualifier right after the name ("Alexandria, Virginia").
+Candidates are the parser's place entities (GPE, LOC, FAC), the gazetteer's own names for
+regions, waters and landmarks, names the gazetteer knows where the sentence places them ("in
+Reading", "Essex and Kent", "Leeds-based"), and the places a dateline opens with; demonyms
+("Russian") are actors, never places. Each name is then resolved among its gazetteer candidates
+by feature class, population and the article's context: the countries its actors belong to
+(most of all the one it names most), the regions it names, and a qualifier right after the name
+("Alexandria, Virginia", "Springfield, Ill.").
 """
 
 import math

@@ -25,6 +25,19 @@ def np_tokens(head: Token) -> set[int]:
     return tokens
 
 
+_CLAUSES = {"acl", "relcl", "advcl", "ccomp", "parataxis"}
+
+
+def phrase_tokens(head: Token) -> set[int]:
+    """A phrase's tokens down to, not into, the clauses inside it; a participle describing a
+    noun stays in ("its predecessor, led by X")."""
+    tokens = {head.i}
+    for child in head.children:
+        if child.dep_ not in _CLAUSES or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            tokens |= phrase_tokens(child)
+    return tokens
+
+
 class ClauseReader:
     """One parsed sentence with its actor and place mentions, read around a trigger."""
 

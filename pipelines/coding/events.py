@@ -12,7 +12,7 @@ clause, places from the place mentions attached to it.
 from spacy.tokens import Token
 
 from pipelines.coding.anchoring import AnchoringReader
-from pipelines.coding.arguments import _TARGET_PREPS, np_tokens
+from pipelines.coding.arguments import _TARGET_PREPS, np_tokens, phrase_tokens
 from pipelines.coding.dictionaries import _VIOLENT_ROOTS
 from pipelines.coding.modality import ModalityReader
 from pipelines.coding.records import Actor, Event, state_actor
@@ -25,19 +25,6 @@ _VISIT_CODES = {"042", "043", "044"}
 # (Verbs that end or halt the act, "broke off talks", change what happened: not listed.)
 _LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold", "attend",
                 "continue", "restart", "stage", "carry", "join", "enter", "make", "have"}
-
-
-_CLAUSES = {"acl", "relcl", "advcl", "ccomp", "parataxis"}
-
-
-def _phrase(head: Token) -> set[int]:
-    """A phrase's tokens down to, not into, the clauses inside it; a participle describing a
-    noun stays in ("its predecessor, led by X")."""
-    tokens = {head.i}
-    for child in head.children:
-        if child.dep_ not in _CLAUSES or (child.dep_ == "acl" and child.tag_ == "VBN"):
-            tokens |= _phrase(child)
-    return tokens
 
 
 class SentenceCoder(ModalityReader, AnchoringReader):
@@ -197,7 +184,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             for o in [c for c in trigger.children if c.dep_ not in {
                     "nsubj", "nsubjpass", "agent", "aux", "neg", "punct", "advmod", "advcl",
                     "conj", "cc", "parataxis"}]:  # not another clause: "..., as Kigali said"
-                targets = self._actors_in(_phrase(o))
+                targets = self._actors_in(phrase_tokens(o))
                 if targets:
                     break
         hosting = any(lemma in (entry.get("host_objects") or []) for lemma in object_lemmas[:1])
