@@ -198,7 +198,8 @@ def dateline_places(body: str, dateline: str, sentence_index: int) -> list[Place
 
 def _score(place: Place, context: Counter, qualifier: Place | None,
            admin_context: frozenset[str] = frozenset(), alternate: bool = False,
-           region_context: frozenset[tuple] = frozenset()) -> float:
+           region_context: frozenset[tuple] = frozenset(), home: str | None = None) -> float:
+    """`home`: the country the article is most about (`_home` of the context), if one leads."""
     score = math.log10(place.population + 10) + _TYPE_PRIOR.get(place.feature_type, 0.0)
     if alternate:
         score -= _ALTERNATE_PENALTY  # "Newcastle" for Newcastle upon Tyne: a second reading
@@ -210,7 +211,7 @@ def _score(place: Place, context: Counter, qualifier: Place | None,
         score += _REGION_BONUS  # "Allendale" in an article about New Jersey
     if place.country_iso3 and context[place.country_iso3]:
         score += _CONTEXT_BONUS
-        if place.country_iso3 == _home(context):
+        if place.country_iso3 == home:
             score += _HOME_BONUS  # the country the article is most about
     if qualifier is not None:
         same_country = qualifier.country_iso3 == place.country_iso3
@@ -251,16 +252,16 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
             context[candidates[0].country_iso3] += 1
             if all(c.feature_type in {"admin1", "admin2"} for c in candidates):
                 admin_context.add(candidates[0].country_iso3)  # a region, and only a region
+    home, admin, regions = _home(context), frozenset(admin_context), frozenset(region_context)
     for m in mentions:
         candidates = candidates_of(m.text)
         m.candidate_count = len(candidates)
         if not candidates:
             continue
         qualifier_candidates = [p for p, _alt in candidates_of(m.qualifier or "")]
-        qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None),
+        qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None, home=home),
                         default=None)
-        scored = sorted(((_score(p, context, qualifier, frozenset(admin_context), alt,
-                                 frozenset(region_context)), p)
+        scored = sorted(((_score(p, context, qualifier, admin, alt, regions, home), p)
                          for p, alt in candidates),
                         key=lambda sp: -sp[0])
         best_score, best = scored[0]

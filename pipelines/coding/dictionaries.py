@@ -64,13 +64,8 @@ def _filed_once(rows: list) -> list:
 def _usable(object_codes: dict[str, str]) -> dict[str, str]:
     """Object words whose code casus can publish: no statements (root 01), and none of the codes
     CAMEO 2.0 added that the taxonomy casus publishes lacks ("hack" + computer -> 176)."""
-    known = _known_codes()
+    known = cameo_codes()  # cached
     return {w: c for w, c in object_codes.items() if c[:2] != "01" and c in known}
-
-
-@cache
-def _known_codes() -> frozenset[str]:
-    return cameo_codes()
 
 
 def petrarch_refinements(overlay: dict[str, dict], rows: list) -> dict[str, dict]:
