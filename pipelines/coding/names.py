@@ -10,14 +10,14 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 def labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
     """Non-overlapping dictionary matches (kind, payload, start, end), longest first."""
     found = []
-    for match_id, start, end in lx.names(doc):
-        kind, payload = doc.vocab.strings[match_id].split("|", 1)
+    for label, start, end in lx.names(doc):
+        kind, payload = label.split("|", 1)
         found.append((kind, payload, start, end))
     if lx.organizations is not None:  # the overlay's names first, whatever their length
         overlay = {i for _k, _p, start, end in found for i in range(start, end)}
-        for match_id, start, end in lx.organizations(doc):
+        for label, start, end in lx.organizations(doc):
             if _written_as_name(doc[start:end]) and not overlay.intersection(range(start, end)):
-                found.append(("PORG", doc.vocab.strings[match_id].split("|", 1)[1], start, end))
+                found.append(("PORG", label.split("|", 1)[1], start, end))
     priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "PARTY": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5,
                 "DEMONYM": 6, "PORG": 7}
     found.sort(key=lambda m: (-(m[3] - m[2]), priority[m[0]], m[2]))
@@ -52,8 +52,8 @@ def _written_as_name(span: Span) -> bool:
 def titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:
     """Longest title match starting at each token: start -> (end, sector, title text)."""
     best: dict[int, tuple[int, str, str]] = {}
-    for match_id, start, end in lx.titles(doc):
-        sector = doc.vocab.strings[match_id].split("|", 1)[1]
+    for label, start, end in lx.titles(doc):
+        sector = label.split("|", 1)[1]
         if start not in best or end > best[start][0]:
             best[start] = (end, sector, doc[start:end].text.lower())
     return best

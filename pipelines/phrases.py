@@ -1,0 +1,51 @@
+"""Phrase tables: labelled token sequences found in a parsed sentence by lookup at every token.
+
+They do what spaCy's PhraseMatcher did for the lexicon, for a reason of cost: the matcher makes
+a vocabulary entry for every word of every phrase, and the lexicon's forty thousand names cost
+seconds in every new process (each run the UI launches pays them before its first article). A
+table is plain Python, so the built lexicon is kept in the disk cache (`pipelines.cache`) and
+a process loads it instead of building it. Phrases are tokenized by the same spaCy tokenizer as
+the text, so a phrase matches exactly the token sequence the matcher would have matched.
+"""
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class PhraseTable:
+    """Token sequences (exact or lower-cased) -> labels; every match, overlapping ones too."""
+
+    def __init__(self, lower: bool = False) -> None:
+        self.lower = lower
+        self._labels: dict[tuple[str, ...], list[str]] = {}
+        self._lengths: list[int] = []
+        self._label_names: set[str] = set()
+
+    def add(self, nlp: Language, label: str, phrases: Iterable[str]) -> None:
+        """Tokenize the phrases as text is tokenized and file them under the label."""
+        for doc in nlp.tokenizer.pipe(phrases):
+            words = tuple(t.lower_ if self.lower else t.text for t in doc)
+            if not words:
+                continue
+            labels = self._labels.setdefault(words, [])
+            if label not in labels:
+                labels.append(label)
+        self._label_names.add(label)
+        self._lengths = sorted({len(words) for words in self._labels}, reverse=True)
+
+    def __len__(self) -> int:
+        """The number of labels, as PhraseMatcher counts them."""
+        return len(self._label_names)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every phrase in the doc, by start, longest first."""
+        words = [t.lower_ if self.lower else t.text for t in doc]
+        found = []
+        for start in range(len(words)):
+            for length in self._lengths:
+                end = start + length
+                if end <= len(words) and (labels := self._labels.get(tuple(words[start:end]))):
+                    found.extend((label, start, end) for label in labels)
+        return found
