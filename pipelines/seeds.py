@@ -195,10 +195,11 @@ def _txt_fields(text: str, key: str) -> dict:
     return {"id": key, "text": ""}
 
 
-def read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
+def read_seed_file(path: Path, seeds_dir: Path, keys_only: bool = False) -> list[SeedRecord]:
     """All records in one seed file, with the defaults of the corpus files above it; never
-    raises for bad content, which becomes error records."""
-    records = _read_seed_file(path, seeds_dir)
+    raises for bad content, which becomes error records. With `keys_only`, a record's key and
+    content hash are exact but an HTML page's text is not extracted (its hash is the file's)."""
+    records = _read_seed_file(path, seeds_dir, keys_only)
     defaults = defaults_for(path.parent, seeds_dir)
     if not defaults:
         return records
@@ -208,7 +209,7 @@ def read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
         content_hash=_sha256(f"{rec.content_hash}:{digest}".encode())) for rec in records]
 
 
-def _read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
+def _read_seed_file(path: Path, seeds_dir: Path, keys_only: bool) -> list[SeedRecord]:
     """All records in one seed file as the file has them."""
     relative = path.relative_to(seeds_dir)
     seed_path = relative.as_posix()
@@ -245,6 +246,9 @@ def _read_seed_file(path: Path, seeds_dir: Path) -> list[SeedRecord]:
 
     if seed_format == "txt":
         return [record(file_key, _txt_fields(text, file_key))]
+    if seed_format == "html" and keys_only:
+        # Two pages of one id are the same article exactly when their bytes are the same.
+        return [record(file_key, {"id": file_key, "_file_digest": digest})]
     if seed_format == "html":
         try:
             page = extract_html(text)
@@ -305,8 +309,22 @@ def _claims(rec: SeedRecord) -> int:
     return 2 if rec.key == _path_key(Path(rec.seed_path)) else 1
 
 
-def scan_seeds(seeds_dir: Path) -> list[SeedRecord]:
+def listing_digest(seeds_dir: Path) -> str:
+    """A digest of every path below the folder by name, size and modification time, corpus
+    files included; no file is opened. Equal digests: no seed was added, changed or removed."""
+    digest = hashlib.sha256()
+    for entry in sorted(_entries(seeds_dir), key=lambda e: e.path.as_posix()):
+        try:
+            info = entry.path.stat()  # a link counts by the file it ends at
+            digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{entry.path}\0unreadable\n".encode())
+    return digest.hexdigest()
+
+
+def scan_seeds(seeds_dir: Path, keys_only: bool = False) -> list[SeedRecord]:
     """Every record in the folder, and an error record for every path that cannot be one.
+    With `keys_only`, HTML pages are hashed, not extracted (see `read_seed_file`).
 
     Ids are unique by construction, never by the order files sort in: a file named by an id
     holds it against ids written inside files; two records writing the same id keep it only if
@@ -322,7 +340,7 @@ def scan_seeds(seeds_dir: Path) -> list[SeedRecord]:
                                       SUFFIX_FORMATS.get(entry.path.suffix.lower(), "txt"),
                                       _sha256(relative.encode()), error=error))
         else:
-            records.extend(read_seed_file(entry.path, seeds_dir))
+            records.extend(read_seed_file(entry.path, seeds_dir, keys_only))
     by_key: dict[str, list[int]] = {}
     for index, rec in enumerate(records):
         by_key.setdefault(rec.key, []).append(index)

@@ -1,5 +1,7 @@
 """The tables Python writes, their DDL derived from the pandera models, and per-article writes."""
 
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 import pandera.pandas as pa
@@ -14,6 +16,7 @@ from schemas import (
     RejectedRows,
     Sentences,
 )
+from warehouse.connection import snapshot_path
 
 # Table name -> the pandera model that defines its columns; every one has an article_id.
 INGEST_TABLES: dict[str, type[pa.DataFrameModel]] = {
@@ -124,6 +127,19 @@ def ingest_state(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
     """Seed key -> (content hash, pipeline version) of its last ingestion."""
     rows = conn.execute(f"select key, content_hash, pipeline_version from {STATE_TABLE}").fetchall()
     return {key: (digest, version) for key, digest, version in rows}
+
+
+def published_state(database: Path) -> dict[str, tuple[str, str]]:
+    """`ingest_state` as the last published run left it (read from the snapshot, never from the
+    file runs write); empty before the first run has published."""
+    snapshot = snapshot_path(database)
+    if not snapshot.exists():
+        return {}
+    try:
+        with duckdb.connect(str(snapshot), read_only=True) as conn:
+            return ingest_state(conn)
+    except duckdb.CatalogException:  # a snapshot from before the state table existed
+        return {}
 
 
 def rejected_frame(rows: list[tuple[str, str, str, str | None, str | None]],
