@@ -81,7 +81,7 @@ def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
             with write_connection(warehouse, "retract-all") as conn:
                 ensure_tables(conn)
                 retract_missing(conn, set())
-        return dg.materialize([cameo_event_types, *sql_assets, dyad_charts, published_warehouse],
+        return dg.materialize([cameo_event_types, sql_assets, dyad_charts, published_warehouse],
                               instance=instance,
                               run_config=run_config, resources=resources, raise_on_error=False)
     if not keep_missing:  # partitions mirror the seeds folder, as the warehouse does

@@ -14,7 +14,7 @@ PUBLISHED_COUNTS = {"articles": "raw.articles", "sentences": "raw.sentences",
     key="published_warehouse",
     description="The warehouse as of the end of the run, copied to casus.read.duckdb and swapped "
                 "in atomically: what casus query, SQLAlchemy and BI tools read.",
-    deps=[*(asset.key for asset in sql_assets), "dyad_charts"],
+    deps=[*sql_assets.keys, "dyad_charts"],
     group_name="marts",
     kinds={"duckdb"},
 )

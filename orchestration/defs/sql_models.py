@@ -75,56 +75,91 @@ def _quarantine(context: dg.AssetExecutionContext, conn, model: SqlModel,
     return moved
 
 
-def sql_model_asset(model: SqlModel, models: list[SqlModel] | None = None) -> dg.AssetsDefinition:
-    """The model as an asset; `models` is the whole project it belongs to (for quarantines)."""
+def _build_and_test(context: dg.AssetExecutionContext, conn, model: SqlModel,
+                    models: list[SqlModel]):
+    """Build one model and run its tests (quarantining what an article's rows fail): its
+    materialization, its check results, and whether an error-severity test still fails."""
+    rows = build_model(conn, model)
+    outcomes = {test: run_test(conn, model, test) for test in model.tests}
+    failed = [t for t, (n, _) in outcomes.items() if n and t.severity == "error"]
+    quarantined = _quarantine(context, conn, model, failed, models) if failed else {}
+    if quarantined:
+        rows = conn.execute(f"select count(*) from {model.name}").fetchone()[0]
+        outcomes = {test: run_test(conn, model, test) for test in model.tests}
+    key = dg.AssetKey(model.name)
+    results = []
+    for test, (failing, sample) in outcomes.items():
+        moved = quarantined.get(test.name, [])
+        results.append(dg.AssetCheckResult(
+            asset_key=key, check_name=test.name, passed=failing == 0,
+            severity=(dg.AssetCheckSeverity.WARN if test.severity == "warn"
+                      else dg.AssetCheckSeverity.ERROR),
+            metadata={"failing_rows": failing, "sample": str(sample[:5]),
+                      "quarantined_articles": len(moved),
+                      "quarantined": ", ".join(moved[:20])}))
+    preview = conn.execute(f"select * from {model.name} limit 5").df()
+    materialized = dg.MaterializeResult(asset_key=key, metadata={
+        "dagster/row_count": rows, "dagster/column_schema": _built_column_schema(conn, model),
+        "preview": markdown_preview(preview)})
+    context.log.info(f"built {model.materialization} {model.name}: {rows} rows")
+    still_failing = any(n and t.severity == "error" for t, (n, _) in outcomes.items())
+    return materialized, results, still_failing
+
+
+def sql_models_asset(models: list[SqlModel] | None = None) -> dg.AssetsDefinition:
+    """Every model as an asset, all built by one step over one connection, in build order.
+
+    One step rather than one per model: a step costs a connection to the warehouse and
+    Dagster's own bookkeeping (about half a second each in a run the UI launches), which made
+    the models take longer than the article they were rebuilt for. Each model is still its own
+    asset in the UI with its own checks, and any subset can be materialized alone. A model whose
+    error-severity test still fails after its articles are quarantined stops the models that
+    read it, as a blocking check stops the steps after it.
+    """
     models = MODELS if models is None else models
+    specs = [
+        dg.AssetSpec(
+            model.name,
+            deps=[table_asset_key(t) for t in model.upstream],
+            description=model.description or None,
+            group_name=model.group or model.layer,
+            kinds={"duckdb", "sql"},
+            code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],
+            skippable=True,
+            metadata={"dagster/table_name": model.name,
+                      "sql_file": str(model.path.relative_to(SQL_ROOT)),
+                      "materialization": model.materialization})
+        for model in models
+    ]
     check_specs = [
         dg.AssetCheckSpec(test.name, asset=model.name, blocking=test.severity == "error",
                           description=f"{test.description} (severity {test.severity})")
-        for test in model.tests
+        for model in models for test in model.tests
     ]
 
-    @dg.asset(
-        name=model.name,
-        deps=[table_asset_key(t) for t in model.upstream],
-        description=model.description or None,
-        group_name=model.group or model.layer,
-        kinds={"duckdb", "sql"},
-        check_specs=check_specs,
-        code_version=hashlib.sha256(model.sql.encode()).hexdigest()[:12],
-        metadata={"dagster/table_name": model.name, "sql_file": str(model.path.relative_to(SQL_ROOT)),
-                  "materialization": model.materialization},
-    )
-    def _asset(context: dg.AssetExecutionContext, casus: CasusPaths):
+    @dg.multi_asset(name="sql_models", specs=specs, check_specs=check_specs, can_subset=True)
+    def _models(context: dg.AssetExecutionContext, casus: CasusPaths):
+        selected = {key.to_user_string() for key in context.selected_asset_keys}
+        stopped: set[str] = set()
         with write_connection(casus.warehouse_path, context.run.run_id,
                               on_wait=context.log.info) as conn:
             ensure_tables(conn)
-            rows = build_model(conn, model)
-            outcomes = {test: run_test(conn, model, test) for test in model.tests}
-            failed = [t for t, (n, _) in outcomes.items() if n and t.severity == "error"]
-            quarantined = _quarantine(context, conn, model, failed, models) if failed else {}
-            if quarantined:
-                rows = conn.execute(f"select count(*) from {model.name}").fetchone()[0]
-                outcomes = {test: run_test(conn, model, test) for test in model.tests}
-            results = []
-            for test, (failing, sample) in outcomes.items():
-                moved = quarantined.get(test.name, [])
-                results.append(dg.AssetCheckResult(
-                    check_name=test.name, passed=failing == 0,
-                    severity=(dg.AssetCheckSeverity.WARN if test.severity == "warn"
-                              else dg.AssetCheckSeverity.ERROR),
-                    metadata={"failing_rows": failing, "sample": str(sample[:5]),
-                              "quarantined_articles": len(moved),
-                              "quarantined": ", ".join(moved[:20])}))
-            preview = conn.execute(f"select * from {model.name} limit 5").df()
-            schema = _built_column_schema(conn, model)
-        context.log.info(f"built {model.materialization} {model.name}: {rows} rows")
-        yield dg.MaterializeResult(metadata={
-            "dagster/row_count": rows, "dagster/column_schema": schema,
-            "preview": markdown_preview(preview)})
-        yield from results
+            for model in models:
+                if model.name not in selected:
+                    continue
+                if failed_upstream := stopped.intersection(model.upstream):
+                    context.log.error(f"not built: {model.name} reads {sorted(failed_upstream)}, "
+                                      "whose tests failed")
+                    stopped.add(model.name)
+                    continue
+                materialized, results, still_failing = _build_and_test(context, conn, model,
+                                                                       models)
+                yield materialized
+                yield from results
+                if still_failing:
+                    stopped.add(model.name)
 
-    return _asset
+    return _models
 
 
-sql_assets = [sql_model_asset(model) for model in MODELS]
+sql_assets = sql_models_asset()

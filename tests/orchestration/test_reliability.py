@@ -62,7 +62,7 @@ def test_a_failing_data_test_quarantines_its_article_and_a_later_run_heals_it(
     import dagster as dg
 
     from orchestration.defs.resources import CasusPaths
-    from orchestration.defs.sql_models import MODELS, sql_model_asset
+    from orchestration.defs.sql_models import MODELS, sql_models_asset
     from warehouse.sql_models import ModelTest, SqlModel
 
     for key, title in (("good", "Good news"), ("odd", "Odd news"), ("untitled", None)):
@@ -78,8 +78,8 @@ def test_a_failing_data_test_quarantines_its_article_and_a_later_run_heals_it(
         tests=(ModelTest("accepted_values", "title", {"values": ["Good news"]}),
                ModelTest("not_null", "title", {"severity": "warn"})))
     resources = {"casus": CasusPaths(seeds_dir=str(seeds_dir), warehouse=str(warehouse))}
-    result = dg.materialize([sql_model_asset(probe, [*MODELS, probe])], instance=instance,
-                            resources=resources, raise_on_error=False)
+    result = dg.materialize([sql_models_asset([*MODELS, probe])], selection=["fct_probe"],
+                            instance=instance, resources=resources, raise_on_error=False)
     assert result.success
     checks = _checks(result)
     assert checks["accepted_values_title"] == (True, dg.AssetCheckSeverity.ERROR)
@@ -105,7 +105,7 @@ def test_a_failure_no_article_owns_stops_the_run(seeds_dir, tmp_path, instance):
     import dagster as dg
 
     from orchestration.defs.resources import CasusPaths
-    from orchestration.defs.sql_models import MODELS, sql_model_asset
+    from orchestration.defs.sql_models import MODELS, sql_models_asset
     from warehouse.sql_models import ModelTest, SqlModel
 
     _write_json(seeds_dir / "a.json", {"id": "a", "text": "Leaders met in Geneva."})
@@ -115,7 +115,7 @@ def test_a_failure_no_article_owns_stops_the_run(seeds_dir, tmp_path, instance):
                           "select 1 as id union all select 1",
                           tests=(ModelTest("unique", "id"),))
     resources = {"casus": CasusPaths(seeds_dir=str(seeds_dir), warehouse=str(warehouse))}
-    result = dg.materialize([sql_model_asset(structural, [*MODELS, structural])],
+    result = dg.materialize([sql_models_asset([*MODELS, structural])], selection=["dim_probe"],
                             instance=instance, resources=resources, raise_on_error=False)
     assert not result.success
     assert _rows(warehouse, "select count(*) from rejected_rows") == [(0,)]
