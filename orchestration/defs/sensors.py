@@ -27,7 +27,7 @@ def _cursor(listing: str) -> str:
 
 @dg.sensor(
     job=casus_job,
-    minimum_interval_seconds=5,
+    minimum_interval_seconds=1,  # the daemon evaluates sensors every 5 s at most
     default_status=dg.DefaultSensorStatus.RUNNING,
     description=("Registers new or changed seeds and requests one run for them. A tick reads "
                  "no file unless a seed's name, size or modification time changed."),

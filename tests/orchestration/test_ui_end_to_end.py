@@ -141,11 +141,21 @@ def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
     assert _wait(finished, 600, "the launched run to finish", every=3) == "SUCCESS"
     assert _article_count(ui["warehouse"]) == 1
 
+    def idle():  # the sensor may have launched a run for the first seed too: let it end
+        runs = _graphql(port, "{ runsOrError(filter: {statuses: [QUEUED, NOT_STARTED, STARTING, "
+                              "STARTED]}) { ... on Runs { results { runId } } } }")
+        return not runs["runsOrError"]["results"]
+
+    _wait(idle, 600, "every run to end", every=2)
     (ui["seeds"] / "new_article.txt").write_text(
         "Leaders meet in Oslo\n\nNorway hosted talks with Sweden in Oslo on Monday.",
         encoding="utf-8")
-    _wait(lambda: _article_count(ui["warehouse"]) == 2, 600, "the sensor's run to land the seed",
-          every=5)
+    landed = time.monotonic()
+    # benchmarks/new_article_latency.py measures the seconds (17-23 s here); the bound is kept
+    # loose for a shared machine, and still fails the minute the issue measured before.
+    _wait(lambda: _article_count(ui["warehouse"]) == 2, 60, "the sensor's run to land the seed",
+          every=0.5)
+    print(f"new article queryable {time.monotonic() - landed:.1f} s after it landed")
 
     screenshot = ui["tmp"] / "asset_graph.png"
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
