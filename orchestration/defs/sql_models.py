@@ -144,9 +144,13 @@ def sql_models_asset(models: list[SqlModel] | None = None) -> dg.AssetsDefinitio
         with write_connection(casus.warehouse_path, context.run.run_id,
                               on_wait=context.log.info) as conn:
             ensure_tables(conn)
+            layer = None
             for model in models:
                 if model.name not in selected:
                     continue
+                if model.layer != layer:  # a line per layer: every log line is a stored event
+                    layer = model.layer
+                    context.log.info(f"building the {layer} models")
                 if failed_upstream := stopped.intersection(model.upstream):
                     context.log.error(f"not built: {model.name} reads {sorted(failed_upstream)}, "
                                       "whose tests failed")
@@ -159,7 +163,6 @@ def sql_models_asset(models: list[SqlModel] | None = None) -> dg.AssetsDefinitio
                 built += 1
                 if still_failing:
                     stopped.add(model.name)
-        # One line for all models: every log line is an event Dagster stores, at a cost.
         context.log.info(f"built {built} models; stopped by failing tests: {sorted(stopped)}")
 
     return _models

@@ -17,7 +17,7 @@ from tests.conftest import PROJECT_ROOT, SEED_ARTICLE
 STAGES = {
     "extraction": "reading and extracting",
     "ingest written": "ingested ",
-    "models": "built table dim_articles",
+    "models": "building the marts models",  # the staging views are built by then
     "publish": "publishing the snapshot",
 }
 COMPARED = ("raw.articles", "raw.sentences", "raw.actor_mentions", "raw.events",
