@@ -188,3 +188,18 @@ def test_only_dated_events_with_actors_share_a_report_group_and_dates_span_the_d
     assert len({groups[e] for e in ("e1", "e3", "e4", "e5")}) == 4
     assert conn.execute("select min(date_day), max(date_day) from dim_dates").fetchone() == (
         date(2024, 3, 2), date(2024, 3, 20))
+
+
+def test_every_column_of_every_mart_is_described_and_every_described_column_exists():
+    """What the UI shows beside each column (Goldstein, QuadClass, precisions explained)."""
+    conn = duckdb.connect()
+    ensure_tables(conn)
+    conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
+    for model in load_models(PROJECT_ROOT / "dbt_like_sql"):
+        build_model(conn, model)
+        if model.layer != "marts":
+            continue
+        built = [name for name, *_ in conn.execute(f"describe {model.name}").fetchall()]
+        missing = [c for c in built if not model.columns.get(c, "").strip()]
+        assert not missing, (model.name, missing)
+        assert set(model.columns) <= set(built), (model.name, set(model.columns) - set(built))
