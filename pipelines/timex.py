@@ -22,6 +22,21 @@ _WEEKDAY = re.compile(r"^(?:on |last |this |early |late )?(" + "|".join(WEEKDAYS
                       r"(?: (?:morning|afternoon|evening|night))?$")
 
 
+def latest_publication(published: date | None, precision: str) -> date | None:
+    """The last day an article may have been published on, given its date's precision: an
+    article of "2005" may be from 31 December 2005."""
+    if published is None or precision == "unknown":
+        return None
+    if precision == "day":
+        return published
+    if precision == "week":
+        return published + timedelta(days=6)
+    if precision == "month":
+        following = (published.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+    return date(published.year, 12, 31)
+
+
 def _finer_or_equal(precision: str, than: str) -> bool:
     return _FINE[precision] <= _FINE[than]
 

@@ -11,6 +11,7 @@ import pandera.errors
 import pandera.pandas as pa
 
 from pipelines.ingest import IngestedArticle, Rejection
+from pipelines.timex import latest_publication
 from schemas import (
     ActorMentions,
     Articles,
@@ -82,12 +83,8 @@ def _detail(messages: list[str]) -> str:
 def _latest_publication(articles: pd.DataFrame) -> pd.Series:
     """The last day each article may have been published on, given its date's precision."""
     published = pd.to_datetime(articles["published_date"])
-    ends = {"day": pd.offsets.Day(0), "week": pd.offsets.Day(6), "month": pd.offsets.MonthEnd(0),
-            "year": pd.offsets.YearEnd(0)}
-    latest = [
-        (day + ends[precision]).date() if precision in ends and not pd.isna(day) else None
-        for day, precision in zip(published, articles["date_precision"], strict=True)
-    ]
+    latest = [None if pd.isna(day) else latest_publication(day.date(), precision)
+              for day, precision in zip(published, articles["date_precision"], strict=True)]
     return pd.Series(latest, index=articles.index)
 
 

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from pipelines.coding.arguments import ClauseReader
 from pipelines.places import PlaceMention
-from pipelines.timex import resolve
+from pipelines.timex import latest_publication, resolve
 
 _CONTEXT_VERB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
 _LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "off", "over", "across"}
@@ -34,18 +34,25 @@ class AnchoringReader(ClauseReader):
         dates = [(ent, self._attached_to(ent.root)) for ent in self.doc.ents if ent.label_ == "DATE"]
         for node in self._verbal_ancestors(trigger):
             for ent, attached in dates:
-                if attached == node or ent.root.head == node:
-                    resolved = resolve(ent.text, self.published, self.precision)
-                    if resolved:
-                        return resolved[0], resolved[1], ent.text
+                if (attached == node or ent.root.head == node) \
+                        and (resolved := self._resolve(ent.text)):
+                    return resolved[0], resolved[1], ent.text
             if node != trigger and node.dep_ not in _CONTEXT_VERB_DEPS | {"ROOT"}:
                 break
         for ent, _attached in dates:  # "In September, ...": an opening adverbial scopes over all
-            if ent.start <= 1:
-                resolved = resolve(ent.text, self.published, self.precision)
-                if resolved:
-                    return resolved[0], resolved[1], ent.text
+            if ent.start <= 1 and (resolved := self._resolve(ent.text)):
+                return resolved[0], resolved[1], ent.text
         return self.published, self.precision, None
+
+    def _resolve(self, expression: str) -> tuple[date, str] | None:
+        """The date an expression gives, unless it is after the article was published: "will
+        hold its 2006 conference" is said when the article is, and dated so (CAMEO codes the
+        statement of a plan on the day it is reported)."""
+        resolved = resolve(expression, self.published, self.precision)
+        latest = latest_publication(self.published, self.precision)
+        if resolved and latest is not None and resolved[0] > latest:
+            return None
+        return resolved
 
     def _place(self, trigger: Token) -> PlaceMention | None:
         nodes = self._verbal_ancestors(trigger)[:3]

@@ -79,6 +79,20 @@ def test_no_date_after_publication_when_only_the_year_is_known():
     assert events[0].date_precision == "month"
 
 
+def test_a_plan_for_a_later_year_is_dated_when_it_is_reported():
+    # A year the article cannot have been published in yet is when the plan is for, not when
+    # the statement was made: the event keeps the publication date (and the row is valid).
+    for published, precision in (("2005", "year"), ("2005-03-14", "day")):
+        (event,) = _events("Russia will hold talks with China in 2006, the ministry said.",
+                           published)
+        assert event.cameo_code == "036"  # an intent to meet
+        assert event.date_precision == precision
+        assert event.event_date <= date(2005, 12, 31)
+    (past,) = [e for e in _events("In 2003, Russia signed a treaty with China.", "2005")
+               if e.cameo_code.startswith("05")]
+    assert (past.event_date, past.date_precision) == (date(2003, 1, 1), "year")
+
+
 def test_code_article_with_no_sentences_is_empty():
     assert code_article([], [], [], None, "unknown", {}) == []
 

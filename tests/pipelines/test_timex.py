@@ -29,3 +29,14 @@ YEAR = (date(2023, 1, 1), "year")
 ])
 def test_resolve(text, published, expected):
     assert resolve(text, *published) == expected
+
+
+def test_the_last_day_an_article_may_have_been_published_on():
+    from pipelines.timex import latest_publication
+
+    assert latest_publication(date(2005, 1, 1), "year") == date(2005, 12, 31)
+    assert latest_publication(date(2024, 2, 1), "month") == date(2024, 2, 29)
+    assert latest_publication(date(2023, 12, 1), "month") == date(2023, 12, 31)
+    assert latest_publication(date(2024, 3, 11), "week") == date(2024, 3, 17)
+    assert latest_publication(date(2024, 3, 14), "day") == date(2024, 3, 14)
+    assert latest_publication(None, "unknown") is None
