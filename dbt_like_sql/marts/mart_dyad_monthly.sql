@@ -37,6 +37,8 @@ final as (
     from country_dyads
     where source_country is not null and target_country is not null
         and source_country <> target_country
+        -- an actor of no known country ("---GOV") is no side of a country dyad
+        and source_country not like '---%' and target_country not like '---%'
     group by source_country, target_country, month_start
 )
 

@@ -155,17 +155,19 @@ def test_empty_seeds_folder_still_builds_the_marts(seeds_dir, tmp_path, instance
 
 
 @pytest.mark.slow
-def test_bbc_corpus_lands_whole_and_a_rerun_changes_no_count(bbc_dir, tmp_path, monkeypatch):
-    # As `casus run` does by default: an in-memory instance, which records the 2,225 partitions
-    # several times faster than a SQLite-backed one.
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    warehouse = tmp_path / "bbc.duckdb"
-    assert run_pipeline(bbc_dir, warehouse).success
+def test_bbc_corpus_lands_whole_and_a_rerun_changes_no_count(bbc_warehouse):
+    import dagster as dg
+
+    warehouse = bbc_warehouse
     counts = "select (select count(*) from dim_articles), (select count(*) from stg_sentences), " \
              "(select count(*) from rejected_rows)"
     first = _table(warehouse, counts)
     assert first[0][0] == 2225 and first[0][2] == 0
     assert _table(warehouse, "select encoding from dim_articles where article_id = 'sport/199'") \
         == [("cp1252",)]
-    assert run_pipeline(bbc_dir, warehouse).success
+    # The corpus.yaml beside the files gave every article its publisher and year.
+    assert _table(warehouse, "select distinct source_name, year(published_date), date_precision "
+                             "from dim_articles") == [("BBC News", 2005, "year")]
+    seeds = warehouse.parent / "seeds"
+    assert run_pipeline(seeds, warehouse, instance=dg.DagsterInstance.ephemeral()).success
     assert _table(warehouse, counts) == first
