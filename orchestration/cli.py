@@ -11,7 +11,7 @@ import dagster as dg
 
 from orchestration.settings import (
     INSTANCE_CONFIG,
-    PROJECT_ROOT,
+    WORKSPACE,
     default_dagster_home,
     default_seeds_dir,
     default_warehouse,
@@ -129,13 +129,16 @@ def cmd_ui(args: argparse.Namespace) -> int:
     home = prepare_dagster_home(Path(args.dagster_home).resolve())
     env = {**os.environ, "DAGSTER_HOME": str(home),
            "CASUS_SEEDS_DIR": str(Path(args.seeds).resolve()),
-           "CASUS_WAREHOUSE": str(Path(args.warehouse).resolve())}
+           "CASUS_WAREHOUSE": str(Path(args.warehouse).resolve()),
+           # `dagster dev` still serves the UI and daemon in one command; its successor `dg dev`
+           # wants a project virtual environment activated and prints more, not less.
+           "PYTHONWARNINGS": "ignore:Function `dev_command` is superseded"}
     dagster = Path(sys.executable).with_name("dagster")
-    command = [str(dagster), "dev", "-m", "orchestration.definitions",
-               "-h", "127.0.0.1", "-p", str(args.port)]
+    command = [str(dagster), "dev", "-w", str(WORKSPACE), "-h", "127.0.0.1", "-p", str(args.port)]
     print(f"casus ui: http://127.0.0.1:{args.port}  (DAGSTER_HOME={home})", flush=True)
     # Become `dagster dev`, so a signal to this process reaches the webserver and daemon it runs.
-    os.chdir(PROJECT_ROOT)
+    # It runs in DAGSTER_HOME: in the project folder it would warn of the dagster.yaml there.
+    os.chdir(home)
     os.execve(command[0], command, env)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_ROOT = PROJECT_ROOT / "dbt_like_sql"
 INSTANCE_CONFIG = PROJECT_ROOT / "dagster.yaml"
+WORKSPACE = PROJECT_ROOT / "orchestration" / "workspace.yaml"
 
 
 def default_seeds_dir() -> Path:

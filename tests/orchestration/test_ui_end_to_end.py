@@ -111,6 +111,9 @@ def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
     port = ui["port"]
     repos = _graphql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name "
                            "location { name } } } } }")["repositoriesOrError"]["nodes"]
+    assert [r["location"]["name"] for r in repos] == ["casus"]
+    startup = (ui["tmp"] / "ui.log").read_text(encoding="utf-8", errors="replace")
+    assert "Warning" not in startup and "WARNING" not in startup, startup[:3000]
     selector = {"repositoryName": repos[0]["name"],
                 "repositoryLocationName": repos[0]["location"]["name"]}
     key = SEED_ARTICLE.stem
