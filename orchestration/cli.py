@@ -1,4 +1,10 @@
-"""The `casus` command: run the pipeline in-process, start the UI, query the warehouse."""
+"""The `casus` command: run the pipeline in-process, start the UI, query the warehouse.
+
+Dagster, spaCy and pandas are imported where a command needs them, not here: `casus run` with
+nothing to do, `casus query` and `--help` answer without them.
+"""
+
+from __future__ import annotations
 
 import argparse
 import os
@@ -6,8 +12,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
-
-import dagster as dg
+from typing import TYPE_CHECKING
 
 from orchestration.settings import (
     INSTANCE_CONFIG,
@@ -16,6 +21,9 @@ from orchestration.settings import (
     default_seeds_dir,
     default_warehouse,
 )
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 
 def prepare_dagster_home(home: Path) -> Path:
@@ -45,6 +53,8 @@ def run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool = False,
 def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
                   instance: dg.DagsterInstance | None,
                   keep_missing: bool) -> dg.ExecuteInProcessResult:
+    import dagster as dg
+
     from orchestration.definitions import defs
     from orchestration.defs.partitions import article_partitions
     from orchestration.defs.resources import CasusPaths
@@ -108,16 +118,25 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not seeds.is_dir():
         print(f"casus: seeds folder {seeds} does not exist", file=sys.stderr)
         return 2
+    started = time.monotonic()
+    from orchestration import last_run
+
+    if not args.full_refresh and (counts := last_run.unchanged_counts(seeds, warehouse)):
+        print("casus run: nothing changed since the last run (seeds, code and warehouse as "
+              "they were); " + ", ".join(f"{n} {label}" for label, n in counts.items())
+              + f"; warehouse {warehouse}; {time.monotonic() - started:.1f} s")
+        return 0
     from orchestration.progress import ENV as PROGRESS_ENV
 
     os.environ[PROGRESS_ENV] = "1"  # this process's own run shows its progress
-    started = time.monotonic()
     result = run_pipeline(seeds, warehouse, full_refresh=args.full_refresh,
                           keep_missing=args.keep_missing)
     if not result.success:
         print(f"casus: the run failed (run id {result.run_id}); see the log above", file=sys.stderr)
         return 1
     counts = run_counts(result)
+    if not args.keep_missing:  # a --keep-missing warehouse need not mirror the folder
+        last_run.record(seeds, warehouse, counts)
     print("casus run: " + ", ".join(f"{n} {label}" for label, n in counts.items())
           + f"; warehouse {warehouse}; {time.monotonic() - started:.0f} s")
     if counts["rejected rows"]:

@@ -7,9 +7,7 @@ bad record is still addressable, reported and replaced when its file is fixed.
 
 import hashlib
 import json
-import os
 import re
-import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,10 +21,9 @@ from pipelines.corpus import (
 from pipelines.decoding import decode_bytes
 from pipelines.errors import SeedError
 from pipelines.html_text import extract_html
+from pipelines.seed_files import SUFFIX_FORMATS, SeedEntry, walk_seeds
 from pipelines.sgml_news import read_documents
 
-SUFFIX_FORMATS = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
-                  ".sgm": "sgm"}
 ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "source")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$")
 # A collection's own documentation travels with it (a corpus README, its licence): not articles.
@@ -61,65 +58,6 @@ def _path_key(relative: Path) -> str:
     return relative.with_suffix("").as_posix()
 
 
-@dataclass(frozen=True)
-class SeedEntry:
-    """A path below the seeds folder that is a seed, or looks like one and cannot be read."""
-
-    path: Path
-    problem: SeedError | None = None
-
-
-def _entries(seeds_dir: Path) -> list[SeedEntry]:
-    """Walk the folder without following links; classify what is not a plain file."""
-    root = seeds_dir.resolve()
-    found: list[SeedEntry] = []
-    stack = [seeds_dir]
-    while stack:
-        folder = stack.pop()
-        try:
-            children = list(os.scandir(folder))
-        except OSError as exc:
-            found.append(SeedEntry(Path(folder), SeedError("unreadable", f"cannot list: {exc}")))
-            continue
-        for child in children:
-            path = Path(child.path)
-            if child.name.startswith("."):
-                continue
-            try:
-                mode = os.lstat(path).st_mode
-            except OSError as exc:
-                found.append(SeedEntry(path, SeedError("unreadable", str(exc))))
-                continue
-            suffix_is_seed = path.suffix.lower() in SUFFIX_FORMATS
-            if stat.S_ISDIR(mode):
-                stack.append(path)
-                if suffix_is_seed:
-                    found.append(SeedEntry(path, SeedError(
-                        "not_a_file", "a folder named like a seed file; its files are read")))
-            elif stat.S_ISLNK(mode):
-                found.append(_link_entry(path, root))
-            elif stat.S_ISREG(mode):
-                found.append(SeedEntry(path))
-            else:
-                found.append(SeedEntry(path, SeedError(
-                    "not_a_file", "a FIFO, socket or device, not a file: never opened")))
-    return found
-
-
-def _link_entry(path: Path, root: Path) -> SeedEntry:
-    """A link is read only when it ends at a plain file inside the seeds folder."""
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError) as exc:
-        return SeedEntry(path, SeedError("unreadable", f"a broken or looping link: {exc}"))
-    if not target.is_relative_to(root):
-        return SeedEntry(path, SeedError(
-            "outside_seeds", f"a link to {target}, outside the seeds folder: not read"))
-    if not target.is_file():
-        return SeedEntry(path, SeedError("not_a_file", f"a link to {target}, which is not a file"))
-    return SeedEntry(path)
-
-
 def discover_seed_files(seeds_dir: Path) -> list[Path]:
     """Every readable file below the folder but hidden ones and collection docs, in stable order."""
     return [e.path for e in discover_seeds(seeds_dir) if e.problem is None]
@@ -128,7 +66,7 @@ def discover_seed_files(seeds_dir: Path) -> list[Path]:
 def discover_seeds(seeds_dir: Path) -> list[SeedEntry]:
     """Every seed and would-be seed below the folder (hidden ones and collection docs left out)."""
     return sorted(
-        (e for e in _entries(seeds_dir)
+        (e for e in walk_seeds(seeds_dir)
          if not (e.problem is None and (e.path.stem.lower() in _COLLECTION_DOCS
                                         or e.path.name == CORPUS_FILE))),
         key=lambda e: e.path.relative_to(seeds_dir).as_posix())
@@ -137,7 +75,7 @@ def discover_seeds(seeds_dir: Path) -> list[SeedEntry]:
 def corpus_problems(seeds_dir: Path) -> list[SeedRecord]:
     """An error record for every corpus file below the folder that cannot be used."""
     found = []
-    for entry in _entries(seeds_dir):
+    for entry in walk_seeds(seeds_dir):
         if entry.problem is None and entry.path.name == CORPUS_FILE:
             problem = corpus_file_problem(entry.path)
             if problem is not None:
@@ -307,19 +245,6 @@ def _claims(rec: SeedRecord) -> int:
     if rec.error is not None:
         return 0
     return 2 if rec.key == _path_key(Path(rec.seed_path)) else 1
-
-
-def listing_digest(seeds_dir: Path) -> str:
-    """A digest of every path below the folder by name, size and modification time, corpus
-    files included; no file is opened. Equal digests: no seed was added, changed or removed."""
-    digest = hashlib.sha256()
-    for entry in sorted(_entries(seeds_dir), key=lambda e: e.path.as_posix()):
-        try:
-            info = entry.path.stat()  # a link counts by the file it ends at
-            digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-        except OSError:
-            digest.update(f"{entry.path}\0unreadable\n".encode())
-    return digest.hexdigest()
 
 
 def scan_seeds(seeds_dir: Path, keys_only: bool = False) -> list[SeedRecord]:

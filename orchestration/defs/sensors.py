@@ -16,7 +16,8 @@ from orchestration.defs.jobs import casus_job
 from orchestration.defs.partitions import article_partitions
 from orchestration.defs.resources import CasusPaths
 from orchestration.registry import plan_run
-from pipelines.seeds import listing_digest, scan_seeds
+from pipelines.seed_files import listing_digest
+from pipelines.seeds import scan_seeds
 from pipelines.version import PIPELINE_VERSION
 from warehouse.tables import published_state
 
