@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from pipelines.coding.coreference import CoreferenceReader
+from pipelines.coding.coreference import CoreferenceReader, one_person
 from pipelines.coding.groups import GroupReader
 from pipelines.coding.reading import SentenceReading, nationality_before
 from pipelines.coding.records import (
@@ -176,9 +176,13 @@ class ArticleActors(GroupReader, CoreferenceReader):
         found.sort(key=lambda m: m.token_start)
         self._attribute_quotes(doc, paragraph_index, found)
         self.mentions.extend(found)
-        persons = [m for m in found if m.actor and m.actor.actor_type == "person"]
-        if persons:
-            self._last_persons = persons
+        # What a pronoun in a later sentence may point to: the latest named persons; a titled
+        # holder only until a person is named ("Germany's chancellor arrived. He said ...").
+        named = [m for m in found if m.actor and m.actor.actor_type == "person"]
+        if named:
+            self._last_persons = named
+        elif not self._last_persons:
+            self._last_persons = [m for m in found if one_person(m, doc)]
         # The subject of this sentence when it is a state, organization or group: what "it" in
         # the next sentence may point to ("The company ... . It said ...").
         self._last_collective = next((m for m in found if m.is_subject and m.actor and

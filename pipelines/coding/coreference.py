@@ -24,6 +24,19 @@ _EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "become", "emerge"
                     "happen", "follow", "mean", "make", "look", "cost"}
 
 
+def one_person(m: ActorMention, doc: Doc) -> bool:
+    """Whether a mention names one person a "he" or "she" may point back to: a person by name,
+    or one holder of a country's title ("the French foreign minister", "Iran's envoy"); not a
+    plural ("ministers"), a state, or a title of no country ("a burglar", "the union leader"),
+    which too often is not whom the article goes on about."""
+    if m.actor is None:
+        return False
+    if m.actor.actor_type == "person":
+        return True
+    return bool(m.title) and m.actor.actor_type != "state" and bool(m.actor.country_iso3) \
+        and doc[m.token_end - 1].tag_ == "NN"
+
+
 class CoreferenceReader:
     """What an article's reader keeps to resolve references, and how it resolves them."""
 
@@ -51,7 +64,7 @@ class CoreferenceReader:
             lower = token.lower_
             if lower in self.lx.person_pronouns and token.pos_ == "PRON" or lower == "his":
                 antecedent = self._pronoun_antecedent(
-                    [f for f in found if f.token_start < token.i], sentence_index,
+                    [f for f in found if f.token_start < token.i and one_person(f, doc)],
                     self._clause_subject(token, found))
                 if antecedent:
                     mention(token.i, token.i + 1, antecedent.actor, "coreference",
@@ -150,13 +163,13 @@ class CoreferenceReader:
         return {a for m in found if subject.intersection(range(m.token_start, m.token_end))
                 for a in m.actors}
 
-    def _pronoun_antecedent(self, earlier_here: list[ActorMention], sentence_index: int,
+    def _pronoun_antecedent(self, earlier_here: list[ActorMention],
                             excluded: set[Actor] = frozenset()) -> ActorMention | None:
         """The person a pronoun points to: in this sentence the latest person before it; else,
-        in the latest sentence with a person, its subject, or its first person. `excluded`
-        actors (an object pronoun's own subject) are never the antecedent."""
-        here = [m for m in earlier_here if m.actor and m.actor.actor_type == "person"
-                and m.actor not in excluded]
+        in the latest sentence with a person, its subject, or its first person. Persons are
+        named or titled (`one_person`); `earlier_here` holds this sentence's, before the
+        pronoun. `excluded` actors (an object pronoun's own subject) are never the antecedent."""
+        here = [m for m in earlier_here if m.actor not in excluded]
         if here:
             return here[-1]
         last_sentence = [m for m in self._last_persons if m.actor not in excluded]

@@ -237,3 +237,16 @@ def test_a_name_in_a_hyphenated_modifier_is_no_actor():
 def test_a_criticism_s_target_is_not_taken_from_another_clause():
     assert _triples(_events("France condemned allegations by Rwanda, as Kigali said French "
                             "officials would be tried.")) == {(("FRA",), "111", ("RWA",))}
+
+
+def test_he_or_she_points_back_to_one_titled_holder_not_to_a_plural():
+    assert _triples(_events("The French foreign minister said he would meet Iran's envoy.")) \
+        == {(("FRAGOV",), "036", ("IRNGOV",))}
+    assert (("DEUGOV",), "111", ("FRA",)) in _triples(
+        _events("Germany's chancellor arrived in Paris. He criticised France's budget."))
+    # "Ministers" are several: "he" is none of them, and the criticism has no source.
+    assert ((), "111", ("FRA",)) in _triples(
+        _events("Ministers arrived in Paris. He criticised France's budget."))
+    # The subject of the earlier sentence, not its object.
+    assert (("RUSGOV",), "112", ("JPN",)) in _triples(_events(
+        "Russia's ambassador met the Chinese envoy on Monday. She later accused Japan of lying."))
