@@ -13,68 +13,22 @@ Run it by hand, not in CI: the figures depend on the machine and its load.
 """
 
 import argparse
-import json
-import os
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-import duckdb
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.ui_harness import article_count, graphql, running_ui, wait  # noqa: E402
+
 SEED = ROOT.parent / "shared" / "seeds"
 _TOPICS = [("Norway", "Sweden", "Oslo"), ("Kenya", "Uganda", "Nairobi"),
            ("Chile", "Peru", "Santiago"), ("Japan", "Vietnam", "Tokyo"),
            ("Egypt", "Jordan", "Cairo"), ("Poland", "Lithuania", "Warsaw")]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _graphql(port: int, query: str, variables: dict | None = None) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/graphql", method="POST",
-        data=json.dumps({"query": query, "variables": variables or {}}).encode(),
-        headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())["data"]
-
-
-def _articles(snapshot: Path) -> int:
-    if not snapshot.exists():
-        return 0
-    try:
-        with duckdb.connect(str(snapshot), read_only=True) as conn:
-            return conn.execute("select count(*) from dim_articles").fetchone()[0]
-    except duckdb.Error:
-        return 0
-
-
-def _up(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=5):
-            return True
-    except OSError:
-        return False
-
-
-def _wait(predicate, timeout: float, what: str, every: float = 0.25):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(every)
-    raise SystemExit(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 _LATEST_RUN = """{ runsOrError(limit: 1) { ... on Runs { results {
@@ -88,7 +42,7 @@ _MARKS = ("RunEnqueuedEvent", "RunDequeuedEvent", "RunStartingEvent", "RunStartE
 
 
 def _latest_run(port: int) -> dict | None:
-    runs = _graphql(port, _LATEST_RUN)["runsOrError"]["results"]
+    runs = graphql(port, _LATEST_RUN)["runsOrError"]["results"]
     return runs[0] if runs else None
 
 
@@ -97,37 +51,30 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3, help="new articles to drop, one by one")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="casus-latency-"))
-    seeds, warehouse, home = tmp / "seeds", tmp / "w.duckdb", tmp / "home"
+    seeds, warehouse = tmp / "seeds", tmp / "w.duckdb"
     seeds.mkdir()
     for seed in sorted(SEED.iterdir()):
         shutil.copy(seed, seeds / seed.name)
-    snapshot = warehouse.with_name("w.read.duckdb")
-    port = _free_port()
-    casus = Path(sys.executable).with_name("casus")
-    log = (tmp / "ui.log").open("w")
-    started = time.monotonic()
-    process = subprocess.Popen(
-        [str(casus), "ui", "--port", str(port), "--seeds", str(seeds), "--warehouse",
-         str(warehouse), "--dagster-home", str(home)], stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True, env={k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"})
     rows = []
-    try:
-        _wait(lambda: _up(port), 300, "the UI")
+    started = time.monotonic()
+    with running_ui(seeds, warehouse, tmp / "home", tmp / "ui.log") as port:
         print(f"UI answering after {time.monotonic() - started:.1f} s", flush=True)
-        _wait(lambda: _articles(snapshot) >= 1, 600, "the first run")
+        wait(lambda: article_count(warehouse) >= 1, 600, "the first run", every=0.25)
         print(f"seed article published after {time.monotonic() - started:.1f} s", flush=True)
         for n, (country, other, city) in enumerate(_TOPICS[:args.articles], start=1):
             time.sleep(3)  # let the sensor settle after the previous run
-            before = _articles(snapshot)
+            before = article_count(warehouse)
             dropped = time.time()
             (seeds / f"latency_{n}.txt").write_text(
                 f"{country} and {other} hold talks\n\n{country}'s foreign minister met his "
                 f"{other} counterpart in {city} on Monday and signed a trade agreement.",
                 encoding="utf-8")
-            _wait(lambda before=before: _articles(snapshot) > before, 600, "the new article")
+            wait(lambda before=before: article_count(warehouse) > before, 600, "the new article",
+                 every=0.25)
             seen = time.time()
             # The snapshot is published by the run's last step, before the run records its end.
-            run = _wait(lambda: (r := _latest_run(port)) and r["endTime"] and r, 120, "run end")
+            run = wait(lambda: (r := _latest_run(port)) and r["endTime"] and r, 120, "run end",
+                       every=0.25)
             steps = sorted(((s["endTime"] or 0) - (s["startTime"] or 0), s["stepKey"])
                            for s in run["stepStats"])
             first_step = min(s["startTime"] for s in run["stepStats"])
@@ -143,16 +90,6 @@ def main() -> None:
                       f"{k} {v - run['creationTime']:.1f}" for k, v in marks.items())
                   + "; slowest steps: " + ", ".join(f"{k} {s:.1f} s" for s, k in steps[-3:]),
                   flush=True)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
-        found = subprocess.run(["pgrep", "-f", str(home)], capture_output=True, text=True).stdout
-        for pid in found.split():
-            os.kill(int(pid), signal.SIGKILL)
     if rows:
         print(f"median over {len(rows)} articles: " + ", ".join(
             f"{k} {statistics.median(r[k] for r in rows):.1f} s" for k in rows[0]))

@@ -1,71 +1,18 @@
 """The real UI end to end: `casus ui`, a run launched over the UI's own GraphQL API, a new seed
 landed by the sensor with no click, and a screenshot of the asset graph in headless Chromium."""
 
-import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests.conftest import SEED_ARTICLE
-from warehouse.connection import snapshot_path
+from tests.ui_harness import article_count, graphql, running_ui, wait
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _graphql(port: int, query: str, variables: dict | None = None) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/graphql", method="POST",
-        data=json.dumps({"query": query, "variables": variables or {}}).encode(),
-        headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        body = json.loads(response.read())
-    assert "errors" not in body, body
-    return body["data"]
-
-
-def _wait(predicate, timeout: float, what: str, every: float = 2.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(every)
-    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def _article_count(warehouse: Path) -> int:
-    snapshot = snapshot_path(warehouse)
-    if not snapshot.exists():
-        return 0
-    try:
-        with duckdb.connect(str(snapshot), read_only=True) as conn:
-            return conn.execute("select count(*) from dim_articles").fetchone()[0]
-    except duckdb.Error:
-        return 0
-
-
-def _up(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -73,34 +20,8 @@ def ui(tmp_path):
     seeds, warehouse, home = tmp_path / "seeds", tmp_path / "w.duckdb", tmp_path / "dagster_home"
     seeds.mkdir()
     shutil.copy(SEED_ARTICLE, seeds / SEED_ARTICLE.name)
-    port = _free_port()
-    casus = Path(sys.executable).with_name("casus")
-    log = (tmp_path / "ui.log").open("w")  # noqa: SIM115 (closed in the teardown below)
-    process = subprocess.Popen(
-        [str(casus), "ui", "--port", str(port), "--seeds", str(seeds), "--warehouse",
-         str(warehouse), "--dagster-home", str(home)],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"})
-    try:
-        _wait(lambda: _up(port), 180, "the Dagster UI to answer")
+    with running_ui(seeds, warehouse, home, tmp_path / "ui.log") as port:
         yield {"port": port, "seeds": seeds, "warehouse": warehouse, "tmp": tmp_path}
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
-        # Run workers the daemon launched may run on in sessions of their own: stop them too.
-        for pid in _processes_of(home):
-            os.kill(pid, signal.SIGKILL)
-        _wait(lambda: not _processes_of(home), 30, "every process of the instance to stop", 1)
-
-
-def _processes_of(home: Path) -> list[int]:
-    found = subprocess.run(["pgrep", "-f", str(home)], capture_output=True, text=True).stdout
-    return [int(pid) for pid in found.split()]
 
 
 def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
@@ -109,7 +30,7 @@ def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
             pytest.fail("chromium is required here (CASUS_REQUIRE_BROWSER) but not installed")
         pytest.skip("chromium is not installed; .ci/run installs it")
     port = ui["port"]
-    repos = _graphql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name "
+    repos = graphql(port, "{ repositoriesOrError { ... on RepositoryConnection { nodes { name "
                            "location { name } } } } }")["repositoriesOrError"]["nodes"]
     assert [r["location"]["name"] for r in repos] == ["casus"]
     startup = (ui["tmp"] / "ui.log").read_text(encoding="utf-8", errors="replace")
@@ -117,12 +38,12 @@ def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
     selector = {"repositoryName": repos[0]["name"],
                 "repositoryLocationName": repos[0]["location"]["name"]}
     key = SEED_ARTICLE.stem
-    _graphql(port, """
+    graphql(port, """
         mutation($key: String!, $repo: RepositorySelector!) {
           addDynamicPartition(partitionsDefName: "articles", partitionKey: $key,
                               repositorySelector: $repo) { __typename }
         }""", {"key": key, "repo": selector})
-    launched = _graphql(port, """
+    launched = graphql(port, """
         mutation($params: ExecutionParams!) {
           launchRun(executionParams: $params) {
             __typename
@@ -137,26 +58,26 @@ def test_ui_runs_sensor_and_renders_the_asset_graph(ui):
     run_id = launched["run"]["runId"]
 
     def finished():
-        run = _graphql(port, "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
+        run = graphql(port, "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
                        {"id": run_id})["runOrError"]
         return run["status"] if run["status"] in {"SUCCESS", "FAILURE", "CANCELED"} else None
 
-    assert _wait(finished, 600, "the launched run to finish", every=3) == "SUCCESS"
-    assert _article_count(ui["warehouse"]) == 1
+    assert wait(finished, 600, "the launched run to finish", every=3) == "SUCCESS"
+    assert article_count(ui["warehouse"]) == 1
 
     def idle():  # the sensor may have launched a run for the first seed too: let it end
-        runs = _graphql(port, "{ runsOrError(filter: {statuses: [QUEUED, NOT_STARTED, STARTING, "
+        runs = graphql(port, "{ runsOrError(filter: {statuses: [QUEUED, NOT_STARTED, STARTING, "
                               "STARTED]}) { ... on Runs { results { runId } } } }")
         return not runs["runsOrError"]["results"]
 
-    _wait(idle, 600, "every run to end", every=2)
+    wait(idle, 600, "every run to end", every=2)
     (ui["seeds"] / "new_article.txt").write_text(
         "Leaders meet in Oslo\n\nNorway hosted talks with Sweden in Oslo on Monday.",
         encoding="utf-8")
     landed = time.monotonic()
     # benchmarks/new_article_latency.py measures the seconds (17-23 s here); the bound is kept
     # loose for a shared machine, and still fails the minute the issue measured before.
-    _wait(lambda: _article_count(ui["warehouse"]) == 2, 60, "the sensor's run to land the seed",
+    wait(lambda: article_count(ui["warehouse"]) == 2, 60, "the sensor's run to land the seed",
           every=0.5)
     print(f"new article queryable {time.monotonic() - landed:.1f} s after it landed")
 
