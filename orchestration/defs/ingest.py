@@ -9,8 +9,8 @@ from orchestration.defs.partitions import article_partitions
 from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview, pandera_column_schema
 from orchestration.progress import progress_for
-from pipelines.extract import extract_batch
 from pipelines.ingest import ingest_record_safely
+from pipelines.parallel import extract_in_processes
 from pipelines.seeds import scan_seeds
 from pipelines.validate import validate_batch
 from pipelines.version import PIPELINE_VERSION
@@ -124,7 +124,7 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         for offset in range(0, len(todo), BATCH_SIZE):
             batch = todo[offset : offset + BATCH_SIZE]
             results = [ingest_record_safely(r) for r in batch]
-            extract_batch(results, progress.advance if progress else None)
+            extract_in_processes(results, on_done=progress.advance if progress else None)
             validated = validate_batch(results)
             landed_keys = set(validated.articles["article_id"])
             state_frame = pd.DataFrame([
