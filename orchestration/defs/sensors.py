@@ -4,7 +4,8 @@ A tick that finds the folder as the last tick left it (every path's name, size a
 time) reads no file. Otherwise the seeds are hashed (HTML pages are not extracted, nothing is
 parsed by the language pipeline) and compared with what the last published run ingested, read
 from the snapshot: the sensor keeps no per-seed memory, so its cursor stays the same size for
-ten articles or a hundred thousand, and an article whose run failed is asked for again.
+ten articles or a hundred thousand, and an article whose run did not land is asked for again
+the next time the folder changes (the hourly catch-up retries it otherwise).
 """
 
 import hashlib
