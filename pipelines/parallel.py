@@ -10,6 +10,8 @@ is small enough that starting workers would cost more than it saves, the batch i
 import multiprocessing
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from pipelines.extract import extract_batch
 from pipelines.ingest import IngestedArticle
@@ -54,10 +56,20 @@ def extract_in_processes(results: list[IngestedArticle], workers: int | None = N
     if on_done is not None:
         on_done(CHUNK)
     starts = range(CHUNK, len(results), CHUNK)
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for start, done in zip(starts, pool.imap(_extract_chunk,
-                                                 [results[i:i + CHUNK] for i in starts]),
-                               strict=True):
-            results[start:start + len(done)] = done
+    pending = set(starts)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            chunks = pool.map(_extract_chunk, [results[i:i + CHUNK] for i in starts])
+            for start, done in zip(starts, chunks, strict=True):
+                results[start:start + len(done)] = done
+                pending.discard(start)
+                if on_done is not None:
+                    on_done(len(done))
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): what it and the others had not returned is
+        # extracted here, so the batch lands whole or with its failures as rejected rows.
+        for start in sorted(pending):
+            chunk = results[start:start + CHUNK]
+            extract_batch(chunk)
             if on_done is not None:
-                on_done(len(done))
+                on_done(len(chunk))

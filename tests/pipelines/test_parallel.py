@@ -59,3 +59,24 @@ def test_casus_workers_sets_the_processes(monkeypatch):
     monkeypatch.setenv("CASUS_WORKERS", "two")
     with pytest.raises(ValueError, match="CASUS_WORKERS"):
         parallel.default_workers()
+
+
+def _dies_on_a06(chunk):
+    """A worker's task that dies, as a worker killed for memory would, on one chunk."""
+    import os
+
+    if any(r.key == "a06" for r in chunk):
+        os._exit(9)
+    extract_batch(chunk)
+    return chunk
+
+
+def test_a_worker_that_dies_loses_no_article(monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "MIN_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "_extract_chunk", _dies_on_a06)
+    one, two = _articles(14), _articles(14)
+    extract_batch(one)
+    done = []
+    parallel.extract_in_processes(two, workers=2, on_done=done.append)
+    assert _rows(two) == _rows(one) and sum(done) == 14
