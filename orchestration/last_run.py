@@ -10,13 +10,13 @@ touched, a model edited, another run published, `--full-refresh`) runs the pipel
 Standard library only: this is the path that has to be fast.
 """
 
-import hashlib
 import json
 import os
 from pathlib import Path
 
 from orchestration.settings import PROJECT_ROOT
 from pipelines.seed_files import listing_digest
+from pipelines.version import fingerprint
 
 # Everything that decides what a run writes: extraction, schemas, SQL models, Dagster assets,
 # warehouse code.
@@ -29,14 +29,7 @@ def record_path(warehouse: Path) -> Path:
 
 
 def code_fingerprint() -> str:
-    digest = hashlib.sha256()
-    for folder in _CODE_FOLDERS:
-        root = PROJECT_ROOT / folder
-        for path in sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES
-                           and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return fingerprint((PROJECT_ROOT / folder for folder in _CODE_FOLDERS), _CODE_SUFFIXES)
 
 
 def _state(seeds: Path, warehouse: Path) -> dict | None:

@@ -20,7 +20,8 @@ class PhraseTable:
     def __init__(self, lower: bool = False) -> None:
         self.lower = lower
         self._labels: dict[tuple[str, ...], list[str]] = {}
-        self._lengths: list[int] = []
+        # First word -> the lengths of the phrases it opens: a token opening none costs one lookup.
+        self._lengths: dict[str, set[int]] = {}
         self._label_names: set[str] = set()
 
     def add(self, nlp: Language, label: str, phrases: Iterable[str]) -> None:
@@ -32,8 +33,8 @@ class PhraseTable:
             labels = self._labels.setdefault(words, [])
             if label not in labels:
                 labels.append(label)
+            self._lengths.setdefault(words[0], set()).add(len(words))
         self._label_names.add(label)
-        self._lengths = sorted({len(words) for words in self._labels}, reverse=True)
 
     def __len__(self) -> int:
         """The number of labels, as PhraseMatcher counts them."""
@@ -43,8 +44,8 @@ class PhraseTable:
         """(label, start, end) of every phrase in the doc, by start, longest first."""
         words = [t.lower_ if self.lower else t.text for t in doc]
         found = []
-        for start in range(len(words)):
-            for length in self._lengths:
+        for start, word in enumerate(words):
+            for length in sorted(self._lengths.get(word, ()), reverse=True):
                 end = start + length
                 if end <= len(words) and (labels := self._labels.get(tuple(words[start:end]))):
                     found.extend((label, start, end) for label in labels)
