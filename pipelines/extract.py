@@ -11,7 +11,13 @@ from pipelines.coding.article import code_article
 from pipelines.coding.records import CONFIDENCE, ActorMention, Event, media_actor
 from pipelines.ingest import IngestedArticle, failure
 from pipelines.nlp import load_nlp
-from pipelines.places import PlaceMention, dateline_places, find_place_mentions, resolve_places
+from pipelines.places import (
+    PlaceMention,
+    dateline_places,
+    find_place_mentions,
+    is_placed_name,
+    resolve_places,
+)
 
 
 def extractable(article: IngestedArticle) -> list[dict]:
@@ -122,10 +128,14 @@ def _dateline_source(result: IngestedArticle, actors: ArticleActors) -> ActorMen
                         CONFIDENCE["dictionary"])
 
 
-def _never_a_place(mention: ActorMention) -> bool:
-    """Persons, media and international organizations; a state or a capital may be both."""
+def _never_a_place(mention: ActorMention, doc: Doc) -> bool:
+    """Persons, media and international organizations; a state or a capital may be both, and so
+    may an organization's seat where the sentence places it ("trains change at Brussels")."""
     actor = mention.actor
-    return actor.actor_type in {"person", "media"} or actor.actor_code.startswith(("IGO", "NGO"))
+    if actor.actor_type in {"person", "media"}:
+        return True
+    return actor.actor_code.startswith(("IGO", "NGO")) and not is_placed_name(
+        doc, mention.token_start, mention.token_end)
 
 
 def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
@@ -137,7 +147,7 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
         doc = docs[index]
         found = actors.read_sentence(index, sentence["paragraph_index"], doc,
                                      sentence["char_start"])
-        not_places = {i for m in found if m.actor and _never_a_place(m)
+        not_places = {i for m in found if m.actor and _never_a_place(m, doc)
                       for i in range(m.token_start, m.token_end)}
         places.extend(find_place_mentions(doc, index, sentence["char_start"], not_places))
     article = result.article

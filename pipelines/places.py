@@ -82,6 +82,13 @@ def _preposition(doc: Doc, start: int) -> str | None:
     return None
 
 
+def is_placed_name(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer name the sentence puts somewhere with a preposition ("at Brussels", "to
+    Geneva"): a place even where an organization is known by its seat's name."""
+    return start > 0 and doc[start - 1].lower_ in _PLACE_INTRODUCERS - {"of"} \
+        and is_place_name(doc[start:end].text)
+
+
 def _well_known_place(name: str) -> bool:
     """A single name whose likeliest reading is a country, a region or a city of 100,000: what
     the parser's ORG label on it ("a Durban court") cannot outweigh."""
@@ -93,6 +100,47 @@ def _well_known_place(name: str) -> bool:
                                  or best.population >= 100_000)
 
 
+def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity the parser ran across a comma ("Donington Park, Leicestershire") is a place and
+    the region it lies in: one span per part, so the second qualifies the first."""
+    parts, part_start = [], start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text == ",":
+            if part_start < i:
+                parts.append((part_start, i))
+            part_start = i + 1
+    return parts
+
+
+_HEAD_JOINS = {"&", "AND", "/"}
+_HEAD_ENDS = {",", "(", "-", "\u2014", "\u2013", ":"}
+
+
+def _capitals_head(doc: Doc) -> list[tuple[int, int]]:
+    """Places in capitals that open a sentence as a dateline does, when the anatomy did not take
+    the dateline off: "MEXICO CITY (AP) -", "ST. LOUIS -", "TIJUANA & SAN DIEGO,", "OKLAHOMA
+    CITY The Latest". Every part must be a gazetteer name, or none is taken."""
+    head = 0
+    while head < len(doc) and (doc[head].text in _HEAD_JOINS or (
+            doc[head].is_upper and doc[head].text.rstrip(".").isalpha()) or (
+            doc[head].text == "." and head and not doc[head - 1].whitespace_)):  # "ST." "LOUIS"
+        head += 1
+    if head == 0 or head == len(doc):
+        return []
+    follower = doc[head]
+    if follower.text not in _HEAD_ENDS and not (head >= 2 and follower.is_title):
+        return []
+    parts, part_start = [], 0
+    for i in range(head + 1):
+        if i == head or doc[i].text in _HEAD_JOINS:
+            name = doc[part_start:i].text.lower()
+            if part_start == i or name not in place_index():
+                return []
+            parts.append((part_start, i))
+            part_start = i + 1
+    return parts
+
+
 def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[int]
                       ) -> list[tuple[int, int]]:
     """Names the parser did not tag that the gazetteer knows, where the sentence places them:
@@ -101,14 +149,8 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
     taken = {i for start, end in spans for i in range(start, end)} | actor_tokens
     ends = {end for _s, end in spans}
     starts = {start for start, _e in spans}
-    found = []
-    head = 0  # a dateline the anatomy did not take off: "MEXICO CITY (AP) -", "COLUMBUS, Ohio"
-    while head < len(doc) and doc[head].is_upper and doc[head].is_alpha:
-        head += 1
-    if head and head < len(doc) and doc[head].text in {",", "(", "-", "—", "–"} \
-            and doc[:head].text.lower() in place_index() and 0 not in taken:
-        found.append((0, head))
-    i = max(head, 1)
+    found = [] if 0 in actor_tokens else _capitals_head(doc)
+    i = max((end for _s, end in found), default=1)
     while i < len(doc):
         if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper() or doc[
                 i].ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}:
@@ -135,7 +177,7 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"}:
-            spans.append((ent.start, ent.end))
+            spans += _comma_parts(doc, ent.start, ent.end)
         elif ent.label_ in {"PERSON", "ORG"} and is_place_name(ent.text) and ent.start > 0 \
                 and doc[ent.start - 1].lower_ in _PLACE_INTRODUCERS:
             # The small model tags some unfamiliar places as persons: "the island of Jeju".

@@ -139,3 +139,32 @@ def test_ap_state_abbreviations_qualify_towns_and_all_caps_datelines_are_places(
     found = _places("OKLAHOMA CITY - The governor spoke on Monday.")
     assert found["OKLAHOMA CITY"].place.country_iso3 == "USA"
     assert "THE END" not in _places("THE END of the story came on Monday.")
+
+
+def test_a_place_and_its_region_are_two_places_even_when_the_parser_joins_them():
+    for text, town in (("Fixtures: 12 May: Thruxton, Hampshire. 20 June: Croft.", "Thruxton"),
+                       ("The plant in Basingstoke, Hampshire, closed.", "Basingstoke")):
+        found = _places(text)
+        assert found[town].place.country_iso3 == "GBR", text
+        assert found[town].qualifier == "Hampshire", text
+        assert found["Hampshire"].place.feature_type == "admin2", text
+
+
+def test_a_dateline_in_capitals_the_anatomy_left_in_the_text():
+    assert _places("ST. LOUIS – Police arrested two people.")["ST. LOUIS"].place.country_iso3 \
+        == "USA"
+    both = _places("KANSAS CITY & ST. LOUIS, March 2 -- Teachers walked out.")
+    assert {"KANSAS CITY", "ST. LOUIS"} <= set(both)
+    assert _places("OKLAHOMA CITY The Latest on teachers rallying for pay.")[
+        "OKLAHOMA CITY"].place.name == "Oklahoma City"
+
+
+def test_a_headline_in_capitals_is_no_dateline_unless_every_part_is_a_place():
+    assert _places("NATO SUMMIT: Leaders met on Monday.") == {}
+    assert "BREAKING" not in _places("BREAKING NEWS - Markets fell.")
+
+
+def test_an_organization_known_by_its_seat_is_a_place_where_the_sentence_puts_it():
+    found = _article_places("Passengers will change trains at Brussels for two more years.")
+    assert found["Brussels"][1] == "BEL"
+    assert "Brussels" not in _article_places("Brussels warned Italy over its budget.")
