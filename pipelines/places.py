@@ -48,6 +48,9 @@ class PlaceMention:
     candidate_count: int = 0
     qualifier: str | None = None  # the place named right after it ("Springfield, Illinois")
     preposition: str | None = None  # "in", "near", "south of": how the sentence places it
+    # inside an organization's name ("Harare City Council"): kept only where the article's
+    # countries say the organization is that place's, not a namesake's ("Delta Air Lines")
+    in_name: bool = False
 
 
 @cache
@@ -89,15 +92,21 @@ def is_placed_name(doc: Doc, start: int, end: int) -> bool:
         and is_place_name(doc[start:end].text)
 
 
-def _well_known_place(name: str) -> bool:
-    """A single name whose likeliest reading is a country, a region or a city of 100,000: what
-    the parser's ORG label on it ("a Durban court") cannot outweigh."""
-    if " " in name or not name[:1].isupper():
+def _prominent(place: Place, counties: bool = False) -> bool:
+    """A country, a state or province (a county too, if asked), or a city of 100,000."""
+    kinds = {"country", "admin1", "admin2"} if counties else {"country", "admin1"}
+    return place.feature_type in kinds or place.population >= 100_000
+
+
+def _well_known_place(name: str, single: bool = True) -> bool:
+    """A name (a single word unless `single` is false) whose likeliest reading is a country, a
+    region or a city of 100,000 (or, for a longer name, a county): what the parser's ORG label
+    on it ("a Durban court") cannot outweigh."""
+    if (single and " " in name) or not name[:1].isupper():
         return False
     candidates = place_index().get(name.lower(), [])
     best = max(candidates, key=lambda p: p.population, default=None)
-    return best is not None and (best.feature_type in {"country", "admin1"}
-                                 or best.population >= 100_000)
+    return best is not None and _prominent(best, counties=not single)
 
 
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -141,6 +150,25 @@ def _capitals_head(doc: Doc) -> list[tuple[int, int]]:
     return parts
 
 
+def _named_after_places(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The well-known place an organization is named after: the longest name it opens with
+    ("Harare City Council", "Walker County Sheriff's Office", "Texas Rangers") and the name
+    after its "of" ("University of Mississippi", "Bank of Mexico")."""
+    if doc[start].lower_ == "the":
+        start += 1
+    found = []
+    for name_end in range(end - 1, start, -1):
+        if _well_known_place(doc[start:name_end].text, single=False):
+            found.append((start, name_end))
+            break
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "of":
+            if _well_known_place(doc[i + 1:end].text, single=False):
+                found.append((i + 1, end))
+            break
+    return found
+
+
 def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[int]
                       ) -> list[tuple[int, int]]:
     """Names the parser did not tag that the gazetteer knows, where the sentence places them:
@@ -175,6 +203,7 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
                         actor_tokens: set[int]) -> list[PlaceMention]:
     """Place names in one sentence; `actor_tokens` are organizations, media and persons."""
     spans: list[tuple[int, int]] = []
+    in_names: set[tuple[int, int]] = set()
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"}:
             spans += _comma_parts(doc, ent.start, ent.end)
@@ -184,6 +213,10 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             spans.append((ent.start, ent.end))
         elif ent.label_ == "ORG" and _well_known_place(ent.text):
             spans.append((ent.start, ent.end))  # "a Durban court", "Harare Mayor X"
+        elif ent.label_ == "ORG":
+            named_after = _named_after_places(doc, ent.start, ent.end)
+            spans += named_after
+            in_names.update(named_after)
     for _match_id, start, end in _supplement_matcher()(doc):
         spans.append((start, end))
     spans += _in_place_context(doc, spans, actor_tokens)
@@ -203,7 +236,8 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
         name = _LEADING_ARTICLE.sub("", span.text)
         mentions.append(PlaceMention(sentence_index, start, end, char_offset + span.start_char,
                                      char_offset + span.end_char, name,
-                                     preposition=_preposition(doc, start)))
+                                     preposition=_preposition(doc, start),
+                                     in_name=(start, end) in in_names))
         last_end = end
     for first, second in zip(mentions, mentions[1:], strict=False):
         if second.token_start == first.token_end + 1 and doc[first.token_end].text == ",":
@@ -271,7 +305,8 @@ def _home(context: Counter) -> str | None:
 
 
 def resolve_places(mentions: list[PlaceMention], context_countries: Counter | set[str]) -> None:
-    """Choose each mention's place. The context is the article's countries with how often the
+    """Choose each mention's place (and drop the names inside organizations' names that the
+    context does not confirm). The context is the article's countries with how often the
     article names them (its actors, its source): a candidate in one of them gains, most in the
     country the article is most about, so "Woolwich" in a British article is London's."""
     index, alternates = place_index(), alternate_index()
@@ -286,6 +321,8 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
     admin_context: set[str] = set()
     region_context: set[tuple] = set()  # (country, admin-1) the article names or is placed in
     for m in mentions:  # unambiguous names add their country (and region) to the context
+        if m.in_name:
+            continue  # a name inside an organization's waits for the context to confirm it
         candidates = [p for p, _alt in candidates_of(m.text)]
         regions = {(c.country_iso3, c.admin1) for c in candidates}
         if len(regions) == 1 and candidates[0].admin1:
@@ -311,3 +348,5 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         m.place = best
         m.resolution = "gazetteer" if len(scored) == 1 else "context"
         m.confidence = round(min(0.95, 0.5 + 0.1 * margin), 2) if len(scored) > 1 else 0.95
+    mentions[:] = [m for m in mentions if not m.in_name or (m.place and _prominent(m.place, True) and (
+        m.place.feature_type == "country" or context[m.place.country_iso3]))]

@@ -168,3 +168,17 @@ def test_an_organization_known_by_its_seat_is_a_place_where_the_sentence_puts_it
     found = _article_places("Passengers will change trains at Brussels for two more years.")
     assert found["Brussels"][1] == "BEL"
     assert "Brussels" not in _article_places("Brussels warned Italy over its budget.")
+
+
+def test_a_place_an_organization_is_named_after_is_a_place_the_article_mentions():
+    found = _article_places("The Harare City Council said water would be cut in Zimbabwe's "
+                            "capital, and the Walker County Sheriff's Office in Alabama agreed.")
+    assert found["Harare"] == ("city", "ZWE")
+    assert found["Walker County"] == ("admin2", "USA")
+    assert _article_places("The University of Mississippi raised fees in the US.")[
+        "Mississippi"] == ("admin1", "USA")
+
+
+def test_a_namesake_in_an_organization_s_name_is_no_place_without_the_article_s_country():
+    found = _article_places("Delta Air Lines cancelled 300 flights from Atlanta on Monday.")
+    assert "Delta" not in found and found["Atlanta"][1] == "USA"
