@@ -5,6 +5,8 @@ and US states (`data/places.yaml`)."""
 
 import json
 import math
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -147,11 +149,19 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
                       _US_STATE_POPULATION)
         for alias in {name, name.replace(" State", ""), *abbreviations.get(code, [])}:
             add(alias, place)
-    for region in datafiles.load("admin_regions.csv"):
+    regions = datafiles.load("admin_regions.csv")
+    region_counts = Counter((r.country_iso3, r.feature_type) for r in regions)
+    country_population = {iso3: c.place.population for iso3, c in countries().items()}
+    for region in regions:
         if region.feature_type == "admin1" and region.country_iso3 == "USA":
             continue  # the supplement's US states, with their own points
         weight = _ADMIN_POPULATION[region.feature_type] if region.feature_type == "admin1" else \
             min(_ADMIN2_MAX, _ADMIN_POPULATION["admin2"] + 1_000 * region.places)
+        # no heavier than the country's average region: a parish of Bermuda is no rival to a
+        # great city of the same name (Southampton)
+        share = country_population.get(region.country_iso3, 0) // region_counts[
+            (region.country_iso3, region.feature_type)]
+        weight = min(weight, share) if share else weight
         place = Place(f"geonames:{region.geonames_id}", region.name, region.feature_type,
                       region.country_iso3, region.admin1_code or None, region.lat, region.lon,
                       region.geonames_id, weight)
@@ -165,11 +175,22 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
                       city.get("admin1code") or None, float(city["latitude"]),
                       float(city["longitude"]), int(city["geonameid"]), population)
         add(city["name"], place)
+        folded = _ascii(city["name"])
+        if folded != city["name"]:
+            add(folded, place)  # "Bogota", "Sao Paulo": how English news spells them
         if population >= _ALTERNATE_NAME_MIN_POPULATION:
             for alt in city.get("alternatenames") or []:
                 if alt.isascii() and len(alt) > 2 and alt[0].isupper() and alt != city["name"]:
                     add(alt, place, alternates)
     return index, alternates
+
+
+def _ascii(name: str) -> str:
+    """The name without its diacritics ("Bogotá" -> "Bogota"); unchanged if anything else in it
+    is not ASCII."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                     if not unicodedata.combining(ch))
+    return folded if folded.isascii() else name
 
 
 def is_place_name(name: str) -> bool:

@@ -182,3 +182,18 @@ def test_a_place_an_organization_is_named_after_is_a_place_the_article_mentions(
 def test_a_namesake_in_an_organization_s_name_is_no_place_without_the_article_s_country():
     found = _article_places("Delta Air Lines cancelled 300 flights from Atlanta on Monday.")
     assert "Delta" not in found and found["Atlanta"][1] == "USA"
+
+
+def test_a_name_written_without_its_diacritics_is_the_same_place():
+    found = _places("Thousands rallied in Koszeg, and police in Gyor arrested two men.")
+    assert (found["Koszeg"].place.name, found["Koszeg"].place.country_iso3) == ("Kőszeg", "HUN")
+    assert found["Gyor"].place.country_iso3 == "HUN"
+
+
+def test_a_small_country_s_region_does_not_outweigh_a_great_city_of_its_name():
+    from pipelines.gazetteer import place_index
+
+    southampton = max(place_index()["southampton"], key=lambda p: p.population)
+    assert (southampton.feature_type, southampton.country_iso3) == ("city", "GBR")
+    found = _places("Ferries left Southampton on Tuesday.")
+    assert found["Southampton"].place.country_iso3 == "GBR"
