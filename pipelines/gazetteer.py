@@ -193,6 +193,17 @@ def _ascii(name: str) -> str:
     return folded if folded.isascii() else name
 
 
+def prominent(place: Place, counties: bool = False) -> bool:
+    """A country, a state or province (a county too, if asked), or a city of 100,000."""
+    kinds = {"country", "admin1", "admin2"} if counties else {"country", "admin1"}
+    return place.feature_type in kinds or place.population >= 100_000
+
+
+def is_prominent_place_name(name: str) -> bool:
+    """Whether the name is a country's, a region's, a county's or a great city's."""
+    return any(prominent(p, counties=True) for p in place_index().get(name.lower(), []))
+
+
 def is_place_name(name: str) -> bool:
     """Whether the gazetteer knows the name, as a main or an alternate name."""
     key = name.lower()

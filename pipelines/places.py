@@ -18,7 +18,14 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipelines.gazetteer import Place, alternate_index, countries, is_place_name, place_index
+from pipelines.gazetteer import (
+    Place,
+    alternate_index,
+    countries,
+    is_place_name,
+    place_index,
+    prominent,
+)
 from pipelines.nlp import load_nlp
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
@@ -92,12 +99,6 @@ def is_placed_name(doc: Doc, start: int, end: int) -> bool:
         and is_place_name(doc[start:end].text)
 
 
-def _prominent(place: Place, counties: bool = False) -> bool:
-    """A country, a state or province (a county too, if asked), or a city of 100,000."""
-    kinds = {"country", "admin1", "admin2"} if counties else {"country", "admin1"}
-    return place.feature_type in kinds or place.population >= 100_000
-
-
 def _well_known_place(name: str, single: bool = True) -> bool:
     """A name (a single word unless `single` is false) whose likeliest reading is a country, a
     region or a city of 100,000 (or, for a longer name, a county): what the parser's ORG label
@@ -106,7 +107,7 @@ def _well_known_place(name: str, single: bool = True) -> bool:
         return False
     candidates = place_index().get(name.lower(), [])
     best = max(candidates, key=lambda p: p.population, default=None)
-    return best is not None and _prominent(best, counties=not single)
+    return best is not None and prominent(best, counties=not single)
 
 
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -348,5 +349,5 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         m.place = best
         m.resolution = "gazetteer" if len(scored) == 1 else "context"
         m.confidence = round(min(0.95, 0.5 + 0.1 * margin), 2) if len(scored) > 1 else 0.95
-    mentions[:] = [m for m in mentions if not m.in_name or (m.place and _prominent(m.place, True) and (
+    mentions[:] = [m for m in mentions if not m.in_name or (m.place and prominent(m.place, True) and (
         m.place.feature_type == "country" or context[m.place.country_iso3]))]

@@ -15,6 +15,10 @@ _NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadv
             "punct", "prep", "pobj"}
 
 
+# Prepositions whose gerund shares the clause's subject.
+_TIME_PREPS = {"after", "before", "while", "since", "without", "upon", "when"}
+
+
 def np_tokens(head: Token) -> set[int]:
     """A noun phrase's tokens: modifiers and conjuncts, not clauses."""
     tokens = {head.i}
@@ -79,6 +83,13 @@ class ClauseReader:
             if node.dep_ in {"xcomp", "conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
                 raised = node.dep_ in {"xcomp", "conj"}
                 node = node.head
+                continue
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in \
+                    _TIME_PREPS and node.head.head.pos_ in {"VERB", "AUX"}:
+                # "resigned after criticising the party": who resigned ("jailed him for
+                # helping", "accused them of spying": the object did it, not the subject)
+                raised = False
+                node = node.head.head
                 continue
             if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self._actors_in(np_tokens(node.head))

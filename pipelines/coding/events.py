@@ -27,6 +27,11 @@ _LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold",
                 "continue", "restart", "stage", "carry", "join", "enter", "make", "have"}
 
 
+# Prepositions whose noun event is the clause subject's own: "said during a visit to X",
+# "spoke after talks with Y".
+_CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead"}
+
+
 class SentenceCoder(ModalityReader, AnchoringReader):
     """Codes the events of one parsed sentence, given its actor and place mentions."""
 
@@ -164,6 +169,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         targets = self._actors_in(target_tokens)
         if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
             code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise
+        if not targets and asking and trigger.dep_ == "advcl":
+            # "has written to the minister asking for answers": whom the letter went to
+            targets = self._actors_in(set().union(set(), *(
+                np_tokens(o) for o in self._prep_objects(trigger.head, {"to"}))))
         if not targets and asking:
             # "insisted that Washington halt the deal": the one asked to act is the target
             for clause in [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]:
@@ -265,6 +274,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if not sources and trigger.dep_ in {"dobj", "obj"} and trigger.head.lemma_.lower() in \
                 _LIGHT_VERBS and not any(c.dep_ == "auxpass" for c in trigger.head.children):
             sources = self._subject(trigger.head)  # "Iran resumed talks with the EU"
+        if not sources and trigger.dep_ == "pobj" and trigger.head.lower_ in _CIRCUMSTANCE_PREPS \
+                and trigger.head.head.pos_ in {"VERB", "AUX"} and not any(
+                    c.dep_ == "auxpass" for c in trigger.head.head.children):
+            sources = self._subject(trigger.head.head)  # "said during a visit to Britain"
         target_tokens: set[int] = set()
         for o in self._prep_objects(trigger, _TARGET_PREPS):
             target_tokens |= np_tokens(o)

@@ -5,7 +5,7 @@ Yukos"), organizations the parser found that no dictionary lists, and collective
 
 from pipelines.coding.reading import SentenceReading, nationality_before, plural, unspecified
 from pipelines.coding.records import Actor, slug, state_actor
-from pipelines.gazetteer import is_place_name, place_index
+from pipelines.gazetteer import is_place_name, is_prominent_place_name, place_index
 from pipelines.lexicon import Lexicon
 
 # Titles that name an institution or a collective (an actor even without a person's name).
@@ -15,6 +15,14 @@ COLLECTIVES = {"police", "military", "army", "navy", "air force", "government", 
                "authorities", "intelligence", "security forces", "armed forces", "coast guard",
                "delegation", "troops", "forces", "crowd", "people", "junta", "regime"}
 # Agent nouns that also name a building: "a school" torched is a place, not an actor.
+# Where a one-word organization name stands when it acts or is acted on.
+_ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"}
+# Capitalized institution words no dictionary resolved: no organization's name on their own.
+_GENERIC_INSTITUTIONS = {"house", "office", "bank", "budget", "cabinet", "finance", "radio",
+                         "mail", "independent", "home", "treasury", "parliament", "congress",
+                         "government", "court", "senate", "police", "army", "commons", "lords",
+                         "assembly", "council", "ministry", "department", "committee", "board",
+                         "executive", "opposition", "party", "union", "federal", "state"}
 BUILDINGS = {"school", "church", "mosque", "synagogue", "temple", "hospital", "clinic",
              "university", "college", "embassy", "consulate", "prison", "jail", "station",
              "office", "headquarters", "base", "camp", "factory", "plant", "mine"}
@@ -114,7 +122,14 @@ class GroupReader:
             if not words or not all(t.text[:1].isupper() for t in words) or start in s.titles:
                 continue  # "the Supreme Court", "Police Scotland": a collective
             if len(words) == 1:
-                if not (words[0].text.isupper() and 2 <= len(words[0].text) <= 6):
+                word = words[0]
+                acronym = word.text.isupper() and 2 <= len(word.text) <= 6
+                # a firm acting or acted on ("Shell signed", "sued Rosneft"); not a generic
+                # word the parser capitalized ("the House", "the Budget") nor a place
+                acting = word.pos_ == "PROPN" and word.dep_ in _ACTING_DEPS \
+                    and word.lower_ not in _GENERIC_INSTITUTIONS \
+                    and not is_prominent_place_name(word.text)
+                if not (acronym or acting):
                     continue
             elif is_place_name(ent.text):
                 continue

@@ -68,6 +68,16 @@ EXACT = [
     ("Pakistan deported hundreds of Afghans.", {(("PAK",), "174", ("AFG",))}),
     # an unquoted 'on' in the patterns file used to read as True
     ("Russian troops fired on Ukrainian soldiers near Kharkiv.", {(("RUSMIL",), "190", ("UKRMIL",))}),
+    # a gerund after "after"/"before" is the clause subject's act; a noun event in a
+    # circumstance ("during a visit") is the subject's; a letter's addressee is asked
+    ("Poland's president criticised Germany after meeting the Russian ambassador.",
+     {(("POLGOV",), "111", ("DEU",)), (("POLGOV",), "040", ("RUSGOV",))}),
+    ("Iran's foreign minister said during a visit to Iraq that he was hopeful.",
+     {(("IRNGOV",), "042", ("IRQ",))}),
+    ("The Kenyan foreign minister wrote to the UN chief asking for clarification.",
+     {(("KENGOV",), "020", ("IGOUNO",))}),
+    # a firm no dictionary lists acts under its own name (an actor without a code)
+    ("Heineken signed a deal with Nigeria on Monday.", {(("",), "057", ("NGA",))}),
 ]
 
 
@@ -93,3 +103,11 @@ ROOTS = [
 @pytest.mark.parametrize("sentence, root", ROOTS, ids=[s[:40] for s, _ in ROOTS])
 def test_material_conflict_roots(sentence, root):
     assert {code[:2] for _, code, _ in _triples(_events(sentence))} == {root}
+
+
+def test_a_gerund_after_for_is_not_the_clause_subject_s_act():
+    """"jailed a student for helping smugglers": the student helped, not the court."""
+    events = _events("A Moroccan court jailed an Algerian student for helping smugglers.")
+    assert (("MARJUD",), "173", ("DZAEDU",)) in _triples(events)
+    assert not any(e.cameo_code[:2] == "07" and any(a.actor_code == "MARJUD" for a in e.sources)
+                   for e in events)
