@@ -147,7 +147,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             for conj in [c for c in trigger.children if c.dep_ == "conj" and c.tag_ == "VBN"
                          and not any(g.dep_ in {"aux", "auxpass"} for g in c.children)]:
                 sources = sources or self._agent(conj)
-        objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+        # "Holmes, whom he met": the relative pronoun stands for the noun the clause describes
+        objects = [trigger.head if c.tag_ in {"WP", "WDT"} and trigger.dep_ == "relcl" else c
+                   for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
         if passive:
             objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
             if trigger.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in
@@ -160,10 +162,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         required = set(entry.get("prep") or []) - {"for", "on", "upon"}
         prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
         # "called for talks between A and B", "held a summit with C", "lift sanctions on D",
-        # "condemned the attack by the rebels"
+        # "condemned the attack by the rebels", "rejected an offer from E"
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
             prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
-                                                      "for", "by"})
+                                                      "for", "by", "from"})
         for o in prep_objects:
             target_tokens |= np_tokens(o)
         targets = self._actors_in(target_tokens)

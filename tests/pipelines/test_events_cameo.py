@@ -76,6 +76,8 @@ EXACT = [
      {(("IRNGOV",), "042", ("IRQ",))}),
     ("The Kenyan foreign minister wrote to the UN chief asking for clarification.",
      {(("KENGOV",), "020", ("IGOUNO",))}),
+    ("The rebels, whom the Malian army attacked on Monday, fled to Niger.",
+     {(("MLIMIL",), "190", ("---REB",))}),
     # a firm no dictionary lists acts under its own name (an actor without a code)
     ("Heineken signed a deal with Nigeria on Monday.", {(("",), "057", ("NGA",))}),
 ]
