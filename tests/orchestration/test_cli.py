@@ -17,6 +17,7 @@ def test_every_option_is_documented(capsys):
             assert action.help, action.dest
 
 
+@pytest.mark.slow
 def test_run_then_query(seeded, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     warehouse = tmp_path / "w.duckdb"
@@ -32,6 +33,7 @@ def test_run_then_query(seeded, tmp_path, capsys, monkeypatch):
     assert capsys.readouterr().out.split() == ["n", "2"]
 
 
+@pytest.mark.slow
 def test_query_is_read_only(seeded, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     warehouse = tmp_path / "w.duckdb"
@@ -52,6 +54,7 @@ def test_run_on_missing_folder_fails_clearly(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_run_with_nothing_to_do_returns_at_once_and_any_change_runs_again(
         seeds_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("DAGSTER_HOME", raising=False)

@@ -4,6 +4,7 @@ import csv
 import json
 
 import duckdb
+import pytest
 
 from orchestration.cli import main, run_pipeline
 from warehouse.export import GDELT_COLUMNS
@@ -17,6 +18,7 @@ ARTICLES = [
 ]
 
 
+@pytest.mark.slow
 def test_export_writes_one_row_per_dyad_in_every_format(seeds_dir, tmp_path, instance):
     (seeds_dir / "wire.jsonl").write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n",
                                           encoding="utf-8")

@@ -18,6 +18,7 @@ def _snapshot(warehouse):
                                 ("rejected_rows", "rejected_at, run_id"))}
 
 
+@pytest.mark.slow
 def test_good_articles_land_and_bad_ones_are_rejected(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     result = run_pipeline(seeded, warehouse, instance=instance)
@@ -38,6 +39,7 @@ def test_good_articles_land_and_bad_ones_are_rejected(seeded, tmp_path, instance
     assert checks[("dim_articles", "unique_article_id")] is True
 
 
+@pytest.mark.slow
 def test_seed_article_actors_and_places(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)
@@ -66,6 +68,7 @@ def test_seed_article_actors_and_places(seeded, tmp_path, instance):
     assert spans[0][0] == 0 and spans[0][1] > 20
 
 
+@pytest.mark.slow
 def test_seed_article_events(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)
@@ -109,6 +112,7 @@ def test_seed_article_events(seeded, tmp_path, instance):
     assert dyads == [(0,)]
 
 
+@pytest.mark.slow
 def test_every_sentence_span_matches_the_stored_body(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)
@@ -120,6 +124,7 @@ def test_every_sentence_span_matches_the_stored_body(seeded, tmp_path, instance)
                              "and article_id like '000_%'") == [(3,)]  # repeat, promo, copyright
 
 
+@pytest.mark.slow
 def test_rerun_changes_nothing(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)
@@ -132,6 +137,7 @@ def test_rerun_changes_nothing(seeded, tmp_path, instance):
     assert _snapshot(warehouse) == before
 
 
+@pytest.mark.slow
 def test_changed_seed_is_reingested_and_fixed_seed_leaves_rejected_rows(seeded, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     run_pipeline(seeded, warehouse, instance=instance)
@@ -148,6 +154,7 @@ def test_changed_seed_is_reingested_and_fixed_seed_leaves_rejected_rows(seeded, 
     assert metadata["articles_skipped_unchanged"].value == 3
 
 
+@pytest.mark.slow
 def test_empty_seeds_folder_still_builds_the_marts(seeds_dir, tmp_path, instance):
     warehouse = tmp_path / "w.duckdb"
     assert run_pipeline(seeds_dir, warehouse, instance=instance).success

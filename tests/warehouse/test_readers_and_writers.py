@@ -4,6 +4,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from orchestration.cli import run_pipeline
 from tests.conftest import PROJECT_ROOT, SEED_ARTICLE
 
@@ -22,6 +24,7 @@ READER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_open_reader_does_not_block_a_run_and_sees_whole_runs(seeds_dir, tmp_path):
     (seeds_dir / SEED_ARTICLE.name).write_bytes(SEED_ARTICLE.read_bytes())
     warehouse = tmp_path / "w.duckdb"
@@ -42,6 +45,7 @@ def test_open_reader_does_not_block_a_run_and_sees_whole_runs(seeds_dir, tmp_pat
         reader.wait()
 
 
+@pytest.mark.slow
 def test_sqlalchemy_engine_reads_the_published_snapshot(seeds_dir, tmp_path):
     import pandas as pd
 
