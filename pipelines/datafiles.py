@@ -158,6 +158,7 @@ class Party(Strict):
 class ActorLexicon(Strict):
     demonym_aliases: dict[Iso3, list[Word]]
     demonym_blocklist: list[Word]
+    people_names: list[Word]
     seats_of_power: dict[Word, ActorCode]
     capital_metonym_blocklist: list[Word]
     organizations: dict[ActorCode, list[Word]]

@@ -1,8 +1,8 @@
 """The actor lexicon: every name casus recognizes as an actor, compiled into phrase tables.
 
 Labels are `KIND|payload`: STATE|RUS, DEMONYM|RUS, CAPITAL|RUS, SEAT|RUSGOV, ORG|IGOUNO,
-PARTY|GBR|<party name>, MEDIA|RUS, HOLDER|<holder name>; titles and group nouns match
-case-insensitively as TITLE|<sector>.
+PARTY|GBR|<party name>, MEDIA|RUS, HOLDER|<holder name>, PEOPLE|- (a people's name holding a
+demonym, which makes no actor); titles and group nouns match case-insensitively as TITLE|<sector>.
 """
 
 from dataclasses import dataclass
@@ -221,6 +221,8 @@ def _build_lexicon() -> Lexicon:
             add(f"DEMONYM|{iso3}", alias)
             if plural := plural_demonym(alias):
                 add(f"DEMONYM|{iso3}", plural)
+    for name in raw["people_names"]:
+        add("PEOPLE|-", name)
     for phrase, code in raw["seats_of_power"].items():
         add(f"SEAT|{code}", phrase)
     for code, aliases in raw["organizations"].items():

@@ -250,8 +250,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
         doc, labels, titles = s.doc, s.labels, s.titles
         consumed, mention, lx = s.consumed, s.mention, self.lx
         for kind, payload, start, end in labels:
-            if consumed.intersection(range(start, end)) or kind == "HOLDER":
-                continue
+            if consumed.intersection(range(start, end)) or kind in {"HOLDER", "PEOPLE"}:
+                continue  # a people's name ("Latin American") holds no state
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
                 continue  # "Al Qaeda-linked", "US-backed": describes someone else
             following = titles.get(end)

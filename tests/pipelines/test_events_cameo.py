@@ -78,6 +78,9 @@ EXACT = [
      {(("KENGOV",), "020", ("IGOUNO",))}),
     ("The rebels, whom the Malian army attacked on Monday, fled to Niger.",
      {(("MLIMIL",), "190", ("---REB",))}),
+    # a people's name holding a state's demonym names no state
+    ("Latin American governments criticised the United States.",
+     {(("---GOV",), "111", ("USA",))}),
     # a firm no dictionary lists acts under its own name (an actor without a code)
     ("Heineken signed a deal with Nigeria on Monday.", {(("",), "057", ("NGA",))}),
 ]
