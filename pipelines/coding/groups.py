@@ -34,6 +34,15 @@ ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", 
                       "organisation", "organization", "party", "movement", "club", "fund"}
 
 
+def _determiner(doc, start: int, end: int) -> int | None:
+    """The article before a title, past adjectives describing it ("a senior judge", "the
+    former minister"), if there is one."""
+    i = start - 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and doc[i].head.i == end - 1:
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ in {"the", "a", "an"} else None
+
+
 class GroupReader:
     """Mixin of `ArticleActors`: the group and organization phases of reading a sentence."""
 
@@ -95,18 +104,18 @@ class GroupReader:
             elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
                 # "the mayor of Nablus", "the president of Brazil": that country's sector
                 mention(start, end, state_actor(iso3, sector), "title", title=text)
-            elif start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and doc[
+            elif (det := _determiner(doc, start, end)) is not None and doc[
                     end - 1].dep_ not in {"compound", "amod", "poss"} and not (
                     end < len(doc) and (doc[end].pos_ == "PROPN" or (
                         doc[end].lower_ == "of" and doc[end].head.i == end - 1))):
                 antecedent = self._latest_person_with_title(found, text) \
-                    if doc[start - 1].lower_ == "the" else None
+                    if doc[det].lower_ == "the" else None
                 if antecedent:
-                    mention(start - 1, end, antecedent.actor, "coreference", title=text,
+                    mention(det, end, antecedent.actor, "coreference", title=text,
                             antecedent_text=antecedent.text)
                 elif text.split()[-1] not in BUILDINGS:
-                    # "the premier insisted", "a judge ruled": the sector, country unknown
-                    mention(start - 1, end, unspecified(sector), "title_no_country", title=text)
+                    # "the premier insisted", "a senior judge ruled": the sector, country unknown
+                    mention(det, end, unspecified(sector), "title_no_country", title=text)
 
     @staticmethod
     def _named_organizations(s: SentenceReading) -> None:

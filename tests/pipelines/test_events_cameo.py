@@ -78,6 +78,9 @@ EXACT = [
      {(("KENGOV",), "020", ("IGOUNO",))}),
     ("The rebels, whom the Malian army attacked on Monday, fled to Niger.",
      {(("MLIMIL",), "190", ("---REB",))}),
+    # a title after adjectives is still a title ("a senior judge", "the former minister")
+    ("The opposition called on the senior judge to release the prisoners.",
+     {(("---OPP",), "025", ("---JUD",))}),
     # a people's name holding a state's demonym names no state
     ("Latin American governments criticised the United States.",
      {(("---GOV",), "111", ("USA",))}),
