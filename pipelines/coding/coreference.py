@@ -79,7 +79,9 @@ class CoreferenceReader:
                 speakers = self._speaker_of_complement(token, found)
                 if lower == "it" and any(a.actor_type == "person" for a in speakers):
                     speakers = []  # "it" is no person: "Iran said it would ..." is Iran
-                if not speakers and lower == "it" and token.i <= 1 and self._last_collective \
+                opening = token.i <= 1 or (token.head.dep_ == "ROOT" and not any(
+                    m.token_start < token.i for m in found))  # "Earlier this month it sued"
+                if not speakers and lower == "it" and opening and self._last_collective \
                         and token.head.pos_ == "VERB" and token.head.lemma_ not in _EXPLETIVE_HEADS:
                     # "The firm rejected the offer. It said ...": the last sentence's subject
                     speakers = [self._last_collective.actor]

@@ -119,3 +119,11 @@ def test_a_gerund_after_for_is_not_the_clause_subject_s_act():
     assert (("MARJUD",), "173", ("DZAEDU",)) in _triples(events)
     assert not any(e.cameo_code[:2] == "07" and any(a.actor_code == "MARJUD" for a in e.sources)
                    for e in events)
+
+
+def test_it_after_an_opening_adverbial_is_the_last_sentence_s_subject():
+    """"Earlier this month it sued ...": the firm of the sentence before sued."""
+    events = _events("Heineken rejected the offer on Monday. Earlier this month it sued the "
+                     "Nigerian government.")
+    sued = [e for e in events if e.trigger_text == "sued"]
+    assert [[a.name for a in e.sources] for e in sued] == [["Heineken"]]
