@@ -155,10 +155,17 @@ class Party(Strict):
     _country = field_validator("country")(classmethod(lambda cls, v: _iso3(v)))
 
 
+class Region(Strict):
+    name: Word
+    adjectives: list[Word]
+    nouns: list[Word]
+
+
 class ActorLexicon(Strict):
     demonym_aliases: dict[Iso3, list[Word]]
     demonym_blocklist: list[Word]
     people_names: list[Word]
+    regions: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")], Region]
     seats_of_power: dict[Word, ActorCode]
     capital_metonym_blocklist: list[Word]
     organizations: dict[ActorCode, list[Word]]

@@ -1,8 +1,9 @@
 """The actor lexicon: every name casus recognizes as an actor, compiled into phrase tables.
 
 Labels are `KIND|payload`: STATE|RUS, DEMONYM|RUS, CAPITAL|RUS, SEAT|RUSGOV, ORG|IGOUNO,
-PARTY|GBR|<party name>, MEDIA|RUS, HOLDER|<holder name>, PEOPLE|- (a people's name holding a
-demonym, which makes no actor); titles and group nouns match case-insensitively as TITLE|<sector>.
+PARTY|GBR|<party name>, MEDIA|RUS, HOLDER|<holder name>, REGION|EUR|adjective or noun,
+PEOPLE|- (a people's name holding a demonym, which makes no actor); titles and group nouns
+match case-insensitively as TITLE|<sector>.
 """
 
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Lexicon:
     media_names: dict[str, str]
     sector_of_title: dict[str, str]
     country_names: dict[str, str]  # iso3 -> display name
+    region_names: dict[str, str]  # CAMEO region code -> display name
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     # Organizations and armed groups of the PETRARCH2 dictionaries, matched case-insensitively
@@ -223,6 +225,11 @@ def _build_lexicon() -> Lexicon:
                 add(f"DEMONYM|{iso3}", plural)
     for name in raw["people_names"]:
         add("PEOPLE|-", name)
+    for code, region in raw["regions"].items():
+        for adjective in region["adjectives"]:
+            add(f"REGION|{code}|adjective", adjective)
+        for noun in region["nouns"]:
+            add(f"REGION|{code}|noun", noun)
     for phrase, code in raw["seats_of_power"].items():
         add(f"SEAT|{code}", phrase)
     for code, aliases in raw["organizations"].items():
@@ -267,6 +274,7 @@ def _build_lexicon() -> Lexicon:
         names=names, titles=titles, offices=offices, org_names=raw["organization_names"],
         media_names=media_names, sector_of_title=sector_of_title,
         country_names={iso3: c.name for iso3, c in states.items()},
+        region_names={code: region["name"] for code, region in raw["regions"].items()},
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
         organizations=organizations, petrarch_orgs=records,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipelines.coding.coreference import CoreferenceReader, one_person
 from pipelines.coding.groups import GroupReader
-from pipelines.coding.reading import SentenceReading, nationality_before
+from pipelines.coding.reading import SentenceReading, nationality_before, region_actor
 from pipelines.coding.records import (
     Actor,
     ActorMention,
@@ -245,6 +245,24 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 known = self.persons[token.text]
                 mention(token.i, token.i + 1, known, "coreference", antecedent_text=known.name)
 
+    def _region(self, s: SentenceReading, payload: str, start: int, end: int,
+                following: tuple[int, str, str] | None) -> None:
+        """"European leaders": the region's sector; "Europe responded": the region. An
+        adjective alone ("European markets") and a region where something is ("in Africa")
+        are no actor."""
+        code, form = payload.split("|")
+        name, doc = self.lx.region_names[code], s.doc
+        if form == "adjective":
+            t_end = following[0] if following else None
+            # a capitalized title is a name's ("the European Court of Human Rights")
+            if following and not doc[end].text[:1].isupper() and not (
+                    t_end < len(doc) and doc[t_end].pos_ == "PROPN"):
+                s.mention(start, t_end, region_actor(code, name, following[1]), "dictionary",
+                          title=following[2])
+        elif doc[end - 1].dep_ not in {"compound", "amod", "nmod"} and not (
+                start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS):
+            s.mention(start, end, region_actor(code, name), "dictionary")
+
     def _names(self, s: SentenceReading) -> None:
         """Dictionary names that are not part of a person's designation."""
         doc, labels, titles = s.doc, s.labels, s.titles
@@ -255,6 +273,9 @@ class ArticleActors(GroupReader, CoreferenceReader):
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
                 continue  # "Al Qaeda-linked", "US-backed": describes someone else
             following = titles.get(end)
+            if kind == "REGION":
+                self._region(s, payload, start, end, following)
+                continue
             attributive = kind == "DEMONYM" or (kind in {"STATE", "CAPITAL"} and doc[
                 end - 1].dep_ in {"compound", "nmod", "amod"})
             if attributive and following:

@@ -19,7 +19,7 @@ def labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
             if _written_as_name(doc[start:end]) and not overlay.intersection(range(start, end)):
                 found.append(("PORG", label.split("|", 1)[1], start, end))
     priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "PARTY": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5,
-                "DEMONYM": 6, "PEOPLE": 6, "PORG": 7}
+                "DEMONYM": 6, "PEOPLE": 6, "REGION": 6, "PORG": 7}
     found.sort(key=lambda m: (-(m[3] - m[2]), priority[m[0]], m[2]))
     taken: set[int] = set()
     kept = []

@@ -33,6 +33,14 @@ def unspecified(sector: str) -> Actor:
     return Actor(f"---{sector}", f"unspecified ({sector})", f"---{sector}", None, sector, "group")
 
 
+def region_actor(code: str, name: str, sector: str | None = None) -> Actor:
+    """A world region as CAMEO codes it (EUR, AFR, WST ...), or its sector ("European leaders")."""
+    if sector:
+        return Actor(f"{code}{sector}", f"{name} ({sector})", f"{code}{sector}", None, sector,
+                     "group")
+    return Actor(code, name, code, None, None, "group")
+
+
 class SentenceReading:
     """One sentence being read: its dictionary matches and the mentions found so far."""
 

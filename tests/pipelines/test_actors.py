@@ -331,3 +331,12 @@ def test_a_name_across_a_line_break_is_one_name():
                  if m.actor and m.actor.actor_type == "person"]
     assert shultz.text == "George\nShultz"  # the span stays as the body has it
     assert shultz.actor.name == "George Shultz" and shultz.actor.actor_id == "person:george-shultz"
+
+
+def test_a_region_names_its_sector_but_not_an_organization_named_after_it():
+    from tests.pipelines.test_events import _events
+
+    events = _events("Asian ministers condemned the European Court of Human Rights ruling, and "
+                     "Africa protested.")
+    codes = {a.actor_code for e in events for a in e.sources + e.targets}
+    assert "ASAGOV" in codes and "EURJUD" not in codes

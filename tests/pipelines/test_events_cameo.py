@@ -81,9 +81,15 @@ EXACT = [
     # a title after adjectives is still a title ("a senior judge", "the former minister")
     ("The opposition called on the senior judge to release the prisoners.",
      {(("---OPP",), "025", ("---JUD",))}),
-    # a people's name holding a state's demonym names no state
-    ("Latin American governments criticised the United States.",
+    # a people's name holding a state's demonym names no state; a region's adjective before a
+    # title is the region's sector (CAMEO region codes: LAM, EUR, WST)
+    ("Central American governments criticised the United States.",
      {(("---GOV",), "111", ("USA",))}),
+    ("Latin American governments criticised the United States.",
+     {(("LAMGOV",), "111", ("USA",))}),
+    ("European officials condemned Russia on Monday.", {(("EURGOV",), "111", ("RUS",))}),
+    ("Western diplomats met Iranian officials in Vienna.",
+     {(("WSTGOV",), "040", ("IRNGOV",))}),
     # a firm no dictionary lists acts under its own name (an actor without a code)
     ("Heineken signed a deal with Nigeria on Monday.", {(("",), "057", ("NGA",))}),
 ]
