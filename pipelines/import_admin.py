@@ -14,9 +14,10 @@ count. A region with no populated place in it is left out. Run it again after up
 import argparse
 import csv
 import sys
-import unicodedata
 from importlib.metadata import version
 from pathlib import Path
+
+from pipelines.normalize import fold_accents
 
 OUT = Path(__file__).parent / "data" / "admin_regions.csv"
 COLUMNS = ["geonames_id", "name", "aliases", "feature_type", "country_iso3", "admin1_code",
@@ -31,9 +32,7 @@ def _latin(text: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Accents dropped ("Karnātaka" -> "Karnataka"); letters with no ASCII base are kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+    return fold_accents(text).strip()
 
 
 def _ascii_names(name: str, aliases: tuple[str, ...], kind: str) -> tuple[str, list[str]]:

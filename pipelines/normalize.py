@@ -23,3 +23,9 @@ def normalize_text(text: str) -> str:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def fold_accents(text: str) -> str:
+    """Accents dropped ("Karnātaka" -> "Karnataka"); letters with no ASCII base are kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
