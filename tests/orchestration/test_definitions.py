@@ -36,8 +36,9 @@ def test_yaml_tests_and_pandera_are_blocking_checks():
               for k in graph.asset_check_keys}
     assert checks[("ingest_articles", "pandera_articles")].blocking
     assert checks[("ingest_articles", "pandera_sentences")].blocking
-    assert checks[("dim_articles", "unique_article_id")].blocking
-    assert ("stg_sentences", "relationships_article_id_stg_articles") in checks
+    assert checks[("dim_articles", "data_tests")].blocking
+    assert "relationships_article_id_stg_articles" in checks[
+        ("stg_sentences", "data_tests")].description
 
 
 def test_sensor_and_schedule_are_on_by_default():

@@ -31,12 +31,16 @@ def test_good_articles_land_and_bad_ones_are_rejected(seeded, tmp_path, instance
                         ("wire:line-2", "invalid_json", "wire.jsonl")]
     assert _table(warehouse, "select reason, rejected_count from mart_rejections order by 1") == [
         ("binary", 1), ("invalid_json", 1)]
-    checks = {(e.asset_key.to_user_string(), e.check_name): e.passed
-              for e in result.get_asset_check_evaluations()}
+    evaluations = {(e.asset_key.to_user_string(), e.check_name): e
+                   for e in result.get_asset_check_evaluations()}
+    checks = {key: e.passed for key, e in evaluations.items()}
     assert checks[("ingest_articles", "pandera_articles")] is True
     assert checks[("ingest_articles", "pandera_sentences")] is True
     assert checks[("ingest_articles", "no_rejections")] is False
-    assert checks[("dim_articles", "unique_article_id")] is True
+    assert checks[("dim_articles", "data_tests")] is True
+    # each YAML test is a row of its model's check, with its outcome
+    assert "| unique_article_id |" in evaluations[("dim_articles", "data_tests")].metadata[
+        "tests"].value
 
 
 @pytest.mark.slow
