@@ -98,6 +98,8 @@ class Trigger(Strict):
     requires_modifier: list[Word] = []
     host_objects: list[Word] = []
     actor_object: CameoCode | None = None  # the code when the direct object is an actor
+    # a direct object naming no actor is another sense: "met the target", "met reporters" is one
+    object_is_actor: bool = False
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False

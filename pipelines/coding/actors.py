@@ -70,6 +70,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
         self.persons: dict[str, Actor] = {}  # surname and full name -> person
         self.person_titles: dict[str, str] = {}  # actor_id -> title text
         self.paragraph_speaker: dict[int, Actor] = {}
+        self.organizations: dict[str, Actor] = {}
 
     # -- persons -----------------------------------------------------------------------------
     def _office(self, name: str) -> tuple[str, str] | None:
@@ -164,6 +165,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
                       char_offset: int) -> list[ActorMention]:
         sentence = SentenceReading(doc, sentence_index, char_offset, self.lx)
         self._designated(sentence)
+        self._known_organizations(sentence)
         self._persons(sentence)
         self._surnames(sentence)
         self._names(sentence)
@@ -179,7 +181,12 @@ class ArticleActors(GroupReader, CoreferenceReader):
         # What a pronoun in a later sentence may point to: the latest named persons; a titled
         # holder only until a person is named ("Germany's chancellor arrived. He said ...").
         named = [m for m in found if m.actor and m.actor.actor_type == "person"]
-        if named:
+        titled_subjects = [m for m in found if m.is_subject and one_person(m, doc)
+                           and m.actor.actor_type != "person"]
+        if titled_subjects:
+            # "The Pakistani president met Tony Blair. He is due to ...": the subject first
+            self._last_persons = titled_subjects + named
+        elif named:
             self._last_persons = named
         elif not self._last_persons:
             self._last_persons = [m for m in found if one_person(m, doc)]
@@ -211,10 +218,15 @@ class ArticleActors(GroupReader, CoreferenceReader):
         for start, end in sorted(person_spans):
             if consumed.intersection(range(start, end)):
                 continue  # designated as an organization
+            if end - start > 1 and doc[end - 1].text in {"'s", "’s", "'"}:
+                end -= 1  # the parser's span took the possessive: "Gen Musharraf's visit"
             name = " ".join(doc[start:end].text.split())  # one name across a line break
             left, iso3, sector, title = self._context_left(doc, start, labels_at, titles)
             if not title:
                 iso3, sector, title = self._context_appositive(doc, end, labels_at, titles)
+            if title and not iso3 and (of := self._of_state(s, end)):
+                iso3, of_end = of  # "President Musharraf of Pakistan"
+                consumed.update(range(end, of_end))
             office = self._office(name)
             if office:
                 holder, code = office
@@ -235,6 +247,18 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 continue
             consumed.update(range(left, start))
             mention(start, end, actor, resolution, title=title)
+
+    @staticmethod
+    def _of_state(s: SentenceReading, end: int) -> tuple[str, int] | None:
+        """(country, end) of "of [the] STATE" right after a titled person's name."""
+        doc = s.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        label = next((lab for lab in s.labels if lab[2] == first and lab[0] == "STATE"), None)
+        if label is None or (label[3] < len(doc) and doc[label[3]].pos_ == "PROPN"):
+            return None
+        return label[1][:3], label[3]
 
     def _surnames(self, s: SentenceReading) -> None:
         """Surnames of persons met earlier that the parser did not tag this time ("Keller said")."""

@@ -30,6 +30,8 @@ def np_tokens(head: Token) -> set[int]:
 
 
 _CLAUSES = {"acl", "relcl", "advcl", "ccomp", "parataxis"}
+# Verbs whose object does not do what their "to" clause says: "promised him to return".
+_SUBJECT_CONTROL = {"promise", "pledge", "vow"}
 
 
 def phrase_tokens(head: Token) -> set[int]:
@@ -80,9 +82,24 @@ class ClauseReader:
                 subjects = [node.head]  # "the party, which accused him": the party accused
             if subjects:
                 return self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
+            if node.dep_ == "advcl" and node.tag_ == "VBG" and any(
+                    c.dep_ == "auxpass" for c in node.head.children) and (
+                    agent := self._agent(node.head)):
+                # "a complaint was made by the Board, demanding an inquiry": the Board demands
+                return agent
+            controller = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}] \
+                if node.dep_ == "xcomp" and node.head.lemma_ not in _SUBJECT_CONTROL else []
+            if controller:
+                # "convinced GM to back away", "forced Yukos to sell": the object does it
+                return self._actors_in(np_tokens(controller[0]))
             if node.dep_ in {"xcomp", "conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
                 raised = node.dep_ in {"xcomp", "conj"}
                 node = node.head
+                continue
+            if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and node.head.dep_ == "acomp" \
+                    and node.head.head.pos_ in {"VERB", "AUX"}:
+                # "Labour was right to reject", "he is due to meet": the copula's subject
+                raised, node = True, node.head.head
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in \
                     _TIME_PREPS and node.head.head.pos_ in {"VERB", "AUX"}:

@@ -28,8 +28,8 @@ _LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold",
 
 
 # Prepositions whose noun event is the clause subject's own: "said during a visit to X",
-# "spoke after talks with Y".
-_CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead"}
+# "spoke after talks with Y", "resigned in protest over Z", "took part in talks".
+_CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead", "in"}
 
 
 class SentenceCoder(ModalityReader, AnchoringReader):
@@ -103,8 +103,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 return refined
         return code
     def _verb_event(self, trigger: Token, entry: dict) -> Event | None:
-        governor = trigger.head.lemma_.lower()
-        if trigger.dep_ in {"xcomp", "ccomp"} and governor in self.p.asking_verbs \
+        clause = trigger
+        while clause.dep_ == "conj" and clause.pos_ == "VERB":
+            clause = clause.head  # "asking him to apologise and withdraw": both are asked
+        governor = clause.head.lemma_.lower()
+        if clause.dep_ in {"xcomp", "ccomp"} and governor in self.p.asking_verbs \
                 and governor in self.p.verbs:
             return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
         appeal = self._appeal(trigger)
@@ -169,6 +172,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         for o in prep_objects:
             target_tokens |= np_tokens(o)
         targets = self._actors_in(target_tokens)
+        if entry.get("object_is_actor") and not passive and objects and not any(
+                self._actors_in(np_tokens(o)) for o in objects if o.dep_ in {"dobj", "obj"}):
+            return None  # "met Wall Street's projections", "met its deadline": no meeting
         if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
             code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise
         if not targets and asking and trigger.dep_ == "advcl":

@@ -47,6 +47,32 @@ class GroupReader:
     """Mixin of `ArticleActors`: the group and organization phases of reading a sentence."""
 
     lx: Lexicon  # and `_latest_person_with_title`, from CoreferenceReader
+    organizations: dict[str, Actor]  # name -> organization designated or named earlier
+
+    def _known_organizations(self, s: SentenceReading) -> None:
+        """Organizations an earlier sentence designated or named, met again by name alone:
+        "Russian oil firm Yukos has sued ... Yukos has asked the court" (the parser may tag
+        the bare name a person's). A longer proper name around it is another name."""
+        doc = s.doc
+        taken = {i for _k, _p, b, e in s.labels for i in range(b, e)} | s.consumed
+        for token in doc:
+            known = self.organizations.get(token.text)
+            if known is None and token.i + 1 < len(doc):
+                known = self.organizations.get(doc[token.i:token.i + 2].text)
+            if known is None or token.i in taken:
+                continue
+            end = token.i + len(known.name.split())
+            if doc[token.i:end].text != known.name or taken.intersection(range(token.i, end)) \
+                    or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
+                        and doc[token.i - 1].text[:1].isupper()) \
+                    or (end < len(doc) and doc[end].pos_ == "PROPN"):
+                continue
+            s.mention(token.i, end, known, "coreference", antecedent_text=known.name)
+            taken.update(range(token.i, end))
+
+    def _remember_organization(self, actor: Actor) -> None:
+        if len(actor.name.split()) <= 2:  # what `_known_organizations` looks for
+            self.organizations.setdefault(actor.name, actor)
 
     def _designated(self, s: SentenceReading) -> None:
         """Organizations nobody listed, designated by an organization noun (and a nationality)
@@ -72,6 +98,7 @@ class GroupReader:
                           "media" if sector == "MED" else "organization")
             s.consumed.update(range(left, t_end))
             s.mention(t_end, end, actor, "title" if iso3 else "title_no_country", title=text)
+            self._remember_organization(actor)
 
     def _collectives(self, s: SentenceReading) -> None:
         """Collective actors without a nationality in front of them ("police", "the military")."""
@@ -117,8 +144,7 @@ class GroupReader:
                     # "the premier insisted", "a senior judge ruled": the sector, country unknown
                     mention(det, end, unspecified(sector), "title_no_country", title=text)
 
-    @staticmethod
-    def _named_organizations(s: SentenceReading) -> None:
+    def _named_organizations(self, s: SentenceReading) -> None:
         """Organizations the parser found and no dictionary lists, known by name only ("the
         NAO", "Care International"): actors with no code. A single word needs to be an
         acronym; a place's name is never one."""
@@ -143,8 +169,9 @@ class GroupReader:
             elif is_place_name(ent.text):
                 continue
             name = doc[start:ent.end].text
-            s.mention(start, ent.end, Actor(f"org:{slug(name)}", name, "", None, None,
-                                            "organization"), "name")
+            actor = Actor(f"org:{slug(name)}", name, "", None, None, "organization")
+            s.mention(start, ent.end, actor, "name")
+            self._remember_organization(actor)
 
     def _origin(self, s: SentenceReading, end: int, prepositions: set[str], absorb: bool = False
                 ) -> str | None:
