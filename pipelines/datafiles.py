@@ -100,6 +100,7 @@ class Trigger(Strict):
     actor_object: CameoCode | None = None  # the code when the direct object is an actor
     # a direct object naming no actor is another sense: "met the target", "met reporters" is one
     object_is_actor: bool = False
+    needs_object: bool = False  # no direct object (active voice): not this verb's event
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False

@@ -10,7 +10,7 @@ from pipelines.coding.records import Actor, ActorMention
 from pipelines.places import PlaceMention
 
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into", "between",
-                 "upon", "over"}
+                 "upon", "over", "about"}
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "cc",
             "punct", "prep", "pobj"}
 
@@ -136,7 +136,7 @@ class ClauseReader:
     def _object_lemmas(self, trigger: Token, preps: list[str] | None) -> list[str]:
         """Object nouns that refine the code, nearest first ("pledges of assistance")."""
         heads = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass",
-                                                          "oprd", "dative"}]
+                                                          "oprd", "dative", "acomp"}]
         heads += self._prep_objects(trigger, set(preps or []) | {"for", "of", "on", "in"})
         if trigger.dep_ == "acl":
             heads.append(trigger.head)

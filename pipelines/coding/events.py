@@ -165,13 +165,16 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         required = set(entry.get("prep") or []) - {"for", "on", "upon"}
         prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
         # "called for talks between A and B", "held a summit with C", "lift sanctions on D",
-        # "condemned the attack by the rebels", "rejected an offer from E"
+        # "condemned the attack by the rebels", "rejected an offer from E", "expressed concern
+        # about F"
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
             prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
-                                                      "for", "by", "from"})
+                                                      "for", "by", "from", "about", "over"})
         for o in prep_objects:
             target_tokens |= np_tokens(o)
         targets = self._actors_in(target_tokens)
+        if entry.get("needs_object") and not passive and not objects:
+            return None
         if entry.get("object_is_actor") and not passive and objects and not any(
                 self._actors_in(np_tokens(o)) for o in objects if o.dep_ in {"dobj", "obj"}):
             return None  # "met Wall Street's projections", "met its deadline": no meeting

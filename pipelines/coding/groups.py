@@ -180,8 +180,9 @@ class GroupReader:
         the gazetteer is ten times any namesake in another country. With `absorb`, a state
         mention X is dropped: the titled actor stands for it."""
         doc = s.doc
-        if end + 1 >= len(doc) or doc[end].lower_ not in prepositions:
-            return None
+        if end + 1 >= len(doc) or doc[end].lower_ not in prepositions or any(
+                c.dep_ == "poss" for c in doc[end - 1].children):
+            return None  # "withdrew its troops from Georgia": "its" says whose troops
         first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
         starts = {lab[2] for lab in s.labels}
         while first < min(end + 6, len(doc)) and first not in starts and doc[first].dep_ in {

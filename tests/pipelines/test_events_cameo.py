@@ -106,6 +106,13 @@ EXACT = [
     ("President Bakare of Nigeria criticised Ghana on Monday.", {(("NGAGOV",), "111", ("GHA",))}),
     # "meet" with a thing as its object is no meeting
     ("The company met its sales target in March.", set()),
+    # senses that are no event: a plea in court, a train, a bid withdrawn; an envoy withdrawn
+    # reduces relations (161); concern "about" someone is about them (012)
+    ("The bank pleaded guilty to fraud in a US court.", set()),
+    ("The Paris to Lyon express came off the tracks.", set()),
+    ("Brazil withdrew its bid to host the games.", set()),
+    ("Peru withdrew its ambassador from Mexico.", {(("PER",), "161", ("MEX",))}),
+    ("Japan expressed concern about North Korea.", {(("JPN",), "012", ("PRK",))}),
 ]
 
 
