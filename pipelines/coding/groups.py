@@ -35,11 +35,12 @@ ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", 
 
 
 def _determiner(doc, start: int, end: int) -> int | None:
-    """The article before a title, past adjectives describing it ("a senior judge", "the
-    former minister"), if there is one."""
+    """The article before a title, past adjectives and nouns describing it ("a senior judge",
+    "the former minister", "the food industry"), if there is one."""
     i = start - 1
-    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and doc[i].head.i == end - 1:
-        i -= 1
+    while i > 0 and (doc[i].pos_, doc[i].dep_) in {("ADJ", "amod"), ("NOUN", "compound")} \
+            and doc[i].head.i == end - 1:
+        i -= 1  # "the food industry" too
     return i if i >= 0 and doc[i].lower_ in {"the", "a", "an"} else None
 
 

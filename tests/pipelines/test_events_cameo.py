@@ -113,6 +113,11 @@ EXACT = [
     ("Brazil withdrew its bid to host the games.", set()),
     ("Peru withdrew its ambassador from Mexico.", {(("PER",), "161", ("MEX",))}),
     ("Japan expressed concern about North Korea.", {(("JPN",), "012", ("PRK",))}),
+    # CAMEO's EDU holds students; a title after a noun describing it ("the food industry")
+    ("The Kenyan government urged students to return to classes.",
+     {(("KENGOV",), "020", ("---EDU",))}),
+    ("The European Union called on the food industry to cut advertising.",
+     {(("IGOEUREEC",), "020", ("---BUS",))}),
 ]
 
 
