@@ -51,8 +51,9 @@ def _pss_kib(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak MiB (PSS summed over the process tree) of one command."""
+def _measured(command: list[str], env: dict[str, str], keep_stderr: bool = False) -> tuple:
+    """Wall seconds and peak MiB (PSS summed over the process tree) of one command, and with
+    `keep_stderr` what it wrote to stderr."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, env={"PATH": "/usr/bin:/bin", **env})
@@ -67,6 +68,8 @@ def _measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     reader.join()
     if proc.returncode != 0:
         sys.exit(f"{command[0]} failed:\n{''.join(stderr)[-3000:]}")
+    if keep_stderr:
+        return elapsed, peak / 1024, "".join(stderr)
     return elapsed, peak / 1024
 
 
