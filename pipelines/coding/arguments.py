@@ -151,6 +151,8 @@ class ClauseReader:
             heads = self._prep_objects(trigger, {"by"})
         else:
             heads = [c for c in trigger.children if c.dep_ == "nsubj"]
+            if trigger.dep_ == "relcl" and any(h.tag_ in {"WDT", "WP"} for h in heads):
+                heads = [trigger.head]  # "the waves which killed 30,000": the waves did
         lemmas: set[str] = set()
         for head in heads:
             lemmas |= {self.doc[i].lemma_.lower() for i in np_tokens(head)}

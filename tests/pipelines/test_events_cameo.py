@@ -43,6 +43,9 @@ EXACT = [
     ("A typhoon killed 50 people in the Philippines.", set()),
     ("A cyclone killed 30 people in Myanmar.", set()),
     ("A landslide buried a village in Nepal.", set()),
+    ("The tsunami waves which killed 200 people also destroyed the harbour.", set()),
+    # striking workers attack no one
+    ("Striking dock workers picketed the port of Rotterdam.", set()),
     # verbs and phrases that were outside the list
     ("Ethiopia and Eritrea restored diplomatic relations.", {(("ERI", "ETH"), "050", ("ERI", "ETH"))}),
     ("Cuba and the United States restored diplomatic ties.", {(("CUB", "USA"), "050", ("CUB", "USA"))}),
