@@ -4,7 +4,7 @@ import pandera.pandas as pa
 from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
-from schemas.fields import DATE_PRECISIONS, SEED_FORMATS, article_id
+from schemas.fields import DATE_PRECISIONS, FIELD_ORIGINS, SEED_FORMATS, article_id
 
 
 class Articles(pa.DataFrameModel):
@@ -18,11 +18,11 @@ class Articles(pa.DataFrameModel):
     encoding: Series[str]
     title: Series[str] = pa.Field(nullable=True)
     source_name: Series[str] = pa.Field(nullable=True)
-    source_origin: Series[str] = pa.Field(nullable=True, isin=["field", "dateline", "copyright"])
+    source_origin: Series[str] = pa.Field(nullable=True, isin=FIELD_ORIGINS)
     dateline: Series[str] = pa.Field(nullable=True)
     published_date: Series[Date] = pa.Field(nullable=True)
     date_precision: Series[str] = pa.Field(isin=DATE_PRECISIONS)
-    date_origin: Series[str] = pa.Field(nullable=True, isin=["field", "dateline", "copyright"])
+    date_origin: Series[str] = pa.Field(nullable=True, isin=FIELD_ORIGINS)
     url: Series[str] = pa.Field(nullable=True)
     body: Series[str] = pa.Field(str_length={"min_value": 1})
     char_count: Series[pa.Int64] = pa.Field(ge=1)

@@ -4,10 +4,17 @@ import pandera.pandas as pa
 from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
-from schemas.fields import ACTOR_TYPES, DATE_PRECISIONS, ISO3_CODES, SECTORS, article_id, char_offset
+from schemas.fields import (
+    ACTOR_TYPES,
+    DATE_PRECISIONS,
+    EVENT_ROLES,
+    ISO3_CODES,
+    MODALITIES,
+    SECTORS,
+    article_id,
+    char_offset,
+)
 from schemas.taxonomy import cameo_codes
-
-MODALITIES = ["asserted", "intended", "threatened", "conditional"]
 
 
 class Events(pa.DataFrameModel):
@@ -53,7 +60,7 @@ class EventActors(pa.DataFrameModel):
 
     event_id: Series[str]
     article_id: Series[str] = article_id()
-    role: Series[str] = pa.Field(isin=["source", "target"])
+    role: Series[str] = pa.Field(isin=EVENT_ROLES)
     actor_id: Series[str]
     actor_code: Series[str] = pa.Field(nullable=True, str_matches=r"^([A-Z]{3}|---)([A-Z]{3})*$")
     actor_name: Series[str]

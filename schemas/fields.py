@@ -6,9 +6,22 @@ import pandera.pandas as pa
 # conservative alphabet: letters, digits and . _ : / - (a file's relative path without suffix fits).
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$"
 
+# Every vocabulary a column keeps to is defined once, here: the pandera models use these lists,
+# the model YAML names them (`accepted_values: {vocabulary: date_precisions}`, see
+# `VOCABULARIES` below), and a test checks the README against them.
 DATE_PRECISIONS = ["day", "week", "month", "year", "unknown"]
 SEED_FORMATS = ["txt", "json", "jsonl", "html", "sgm"]
 SENTENCE_ROLES = ["text", "boilerplate", "copyright", "overlong"]
+# Where an article's source or date was read: the seed's field, the dateline, the copyright line.
+FIELD_ORIGINS = ["field", "dateline", "copyright"]
+INGEST_OUTCOMES = ["landed", "rejected", "quarantined"]
+MODALITIES = ["asserted", "intended", "threatened", "conditional"]
+EVENT_ROLES = ["source", "target"]
+# How precisely a place locates (dim_locations.precision) and GDELT 2.0's geo type.
+LOCATION_PRECISIONS = ["country", "admin1", "admin2", "city", "landmark", "region"]
+GEO_TYPES = [1, 2, 3, 4, 5]
+QUAD_CLASSES = [1, 2, 3, 4]
+CAMEO_LEVELS = [1, 2, 3]  # a root code (two digits), three digits, four digits
 
 
 def article_id(**kwargs) -> pa.Field:
@@ -38,3 +51,16 @@ ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "meton
 FEATURE_TYPES = ["country", "admin1", "admin2", "city", "region", "water", "peninsula", "island",
                  "territory", "landmark"]
 PLACE_RESOLUTIONS = ["gazetteer", "context", "unresolved"]
+
+
+# The vocabularies by the name the model YAML uses for them.
+VOCABULARIES: dict[str, list] = {
+    "date_precisions": DATE_PRECISIONS, "seed_formats": SEED_FORMATS,
+    "sentence_roles": SENTENCE_ROLES, "field_origins": FIELD_ORIGINS,
+    "ingest_outcomes": INGEST_OUTCOMES, "modalities": MODALITIES, "event_roles": EVENT_ROLES,
+    "location_precisions": LOCATION_PRECISIONS, "geo_types": GEO_TYPES,
+    "quad_classes": QUAD_CLASSES, "cameo_levels": CAMEO_LEVELS, "sectors": SECTORS,
+    "actor_types": ACTOR_TYPES,
+    "actor_resolutions": ACTOR_RESOLUTIONS, "feature_types": FEATURE_TYPES,
+    "place_resolutions": PLACE_RESOLUTIONS,
+}

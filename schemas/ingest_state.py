@@ -3,6 +3,8 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.fields import INGEST_OUTCOMES
+
 
 class IngestState(pa.DataFrameModel):
     """One row per seed key: the content hash and pipeline version of its last ingestion."""
@@ -10,7 +12,7 @@ class IngestState(pa.DataFrameModel):
     key: Series[str] = pa.Field(unique=True)
     content_hash: Series[str]
     pipeline_version: Series[str]
-    outcome: Series[str] = pa.Field(isin=["landed", "rejected", "quarantined"])
+    outcome: Series[str] = pa.Field(isin=INGEST_OUTCOMES)
 
     class Config:
         strict = True

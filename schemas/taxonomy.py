@@ -7,6 +7,8 @@ from pathlib import Path
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.fields import CAMEO_LEVELS, QUAD_CLASSES
+
 TAXONOMY_CSV = Path(__file__).parent / "data" / "cameo_event_types.csv"
 
 
@@ -22,9 +24,9 @@ class CameoEventTypes(pa.DataFrameModel):
     cameo_code: Series[str] = pa.Field(unique=True, str_matches=r"^\d{2,4}$")
     name: Series[str]
     root_code: Series[str] = pa.Field(str_matches=r"^\d{2}$")
-    level: Series[pa.Int64] = pa.Field(isin=[1, 2, 3])
+    level: Series[pa.Int64] = pa.Field(isin=CAMEO_LEVELS)
     goldstein: Series[float] = pa.Field(ge=-10, le=10)
-    quad_class: Series[pa.Int64] = pa.Field(isin=[1, 2, 3, 4])
+    quad_class: Series[pa.Int64] = pa.Field(isin=QUAD_CLASSES)
     plover_type: Series[str] = pa.Field(nullable=True)
     plover_mode: Series[str] = pa.Field(nullable=True)
 

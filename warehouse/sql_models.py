@@ -15,6 +15,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
+from schemas.fields import VOCABULARIES
 from schemas.yaml_files import read_yaml
 from warehouse.errors import SqlModelError
 
@@ -92,8 +93,15 @@ def _parse_tests(column: str, raw_tests: list, where: str) -> list[ModelTest]:
         kind, params = (raw, {}) if isinstance(raw, str) else next(iter(raw.items()))
         if kind not in {"unique", "not_null", "accepted_values", "relationships"}:
             raise SqlModelError(f"{where}: unknown test {kind!r} on column {column}")
-        if kind == "accepted_values" and "values" not in params:
-            raise SqlModelError(f"{where}: accepted_values on {column} needs values")
+        if kind == "accepted_values":
+            # One definition per vocabulary: the YAML names it, schemas/fields.py holds it.
+            name = (params or {}).get("vocabulary")
+            if "values" in (params or {}) or name not in VOCABULARIES:
+                raise SqlModelError(
+                    f"{where}: accepted_values on {column} names no vocabulary of "
+                    f"schemas/fields.py (vocabulary: one of {', '.join(sorted(VOCABULARIES))}); "
+                    "a list of values written here would be a second definition")
+            params = {**params, "values": VOCABULARIES[name]}
         if kind == "relationships" and not {"to", "field"} <= set(params):
             raise SqlModelError(f"{where}: relationships on {column} needs to and field")
         test = ModelTest(kind, column, params or {})

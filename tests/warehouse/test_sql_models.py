@@ -42,11 +42,21 @@ def test_load_models_orders_by_dependency_and_reads_yaml(tmp_path):
     _model(tmp_path, "marts", "dim_b", "select * from stg_a")
     _model(tmp_path, "staging", "stg_a", "select 1 as id", yml=(
         "models:\n  - name: stg_a\n    description: One row.\n    columns:\n"
-        "      - name: id\n        tests: [unique, {accepted_values: {values: [1]}}]\n"))
+        "      - name: id\n        tests: [unique, {accepted_values: {vocabulary: geo_types}}]\n"))
     models = load_models(tmp_path)
     assert [m.name for m in models] == ["stg_a", "dim_b"]
     assert models[0].materialization == "view" and models[1].materialization == "table"
     assert [t.name for t in models[0].tests] == ["unique_id", "accepted_values_id"]
+    assert models[0].tests[1].params["values"] == [1, 2, 3, 4, 5]  # schemas/fields.py GEO_TYPES
+
+
+@pytest.mark.parametrize("params", ["{values: [1, 2]}", "{vocabulary: no_such_list}", "{}"])
+def test_accepted_values_must_name_a_vocabulary_and_not_list_values(tmp_path, params):
+    _model(tmp_path, "staging", "stg_a", "select 1 as id", yml=(
+        "models:\n  - name: stg_a\n    columns:\n"
+        f"      - name: id\n        tests: [{{accepted_values: {params}}}]\n"))
+    with pytest.raises(SqlModelError, match="vocabulary"):
+        load_models(tmp_path)
 
 
 def test_yaml_for_a_missing_model_is_an_error(tmp_path):
@@ -89,7 +99,7 @@ def test_severity_is_read_as_dbt_writes_it_and_checked(tmp_path):
     _model(tmp_path, "marts", "dim_c", "select 1 as id", yml=(
         "models:\n  - name: dim_c\n    columns:\n      - name: id\n        tests:\n"
         "          - unique\n          - not_null: {config: {severity: warn}}\n"
-        "          - accepted_values: {values: [1], severity: warn}\n"))
+        "          - accepted_values: {vocabulary: geo_types, severity: warn}\n"))
     tests = load_models(tmp_path)[0].tests
     assert [t.severity for t in tests] == ["error", "warn", "warn"]
     (tmp_path / "marts" / "_dim_c.yml").write_text(
