@@ -85,6 +85,12 @@ class CoreferenceReader:
                         and token.head.pos_ == "VERB" and token.head.lemma_ not in _EXPLETIVE_HEADS:
                     # "The firm rejected the offer. It said ...": the last sentence's subject
                     speakers = [self._last_collective.actor]
+                elif not speakers and lower == "they" and token.i == 0 and self._last_collective \
+                        and self._last_collective.actor.actor_type in {"group", "organization"} \
+                        and token.head.pos_ == "VERB":
+                    # "Shareholders United ... . They have opposed any takeover": the last
+                    # sentence's subject, a group or an organization (never one state)
+                    speakers = [self._last_collective.actor]
                 if speakers:  # "Russia and China said they would veto it": the speakers
                     mention(token.i, token.i + 1, speakers[0], "coreference",
                             extra_actors=speakers[1:],

@@ -184,3 +184,13 @@ def test_every_act_an_appeal_asks_for_is_only_asked():
     codes = {code for _, code, _ in _triples(_events(
         "Egypt asked Israel to stop and withdraw its troops."))}
     assert {c[:2] for c in codes} == {"02"}
+
+
+def test_they_opening_a_sentence_is_the_last_sentence_s_group_subject():
+    """"The Liberal Democrats ... . They urged the government": the party urged; never a lone
+    state ("Kenya rejected it. They said" leaves "they" unresolved)."""
+    events = _events("The Liberal Democrats launched their manifesto on Monday. They urged the "
+                     "government to cut taxes.")
+    assert (("GBRPTY",), "020", ("---GOV",)) in _triples(events)
+    said = _events("Kenya rejected the plan on Monday. They accused Uganda of lying.")
+    assert not any(e.cameo_code[:2] == "11" and e.sources for e in said)
