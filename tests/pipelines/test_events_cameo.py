@@ -46,6 +46,8 @@ EXACT = [
     ("The tsunami waves which killed 200 people also destroyed the harbour.", set()),
     # striking workers attack no one
     ("Striking dock workers picketed the port of Rotterdam.", set()),
+    # a pact struck is an agreement signed (057), not an attack
+    ("Ghana struck a debt relief pact with China on Monday.", {(("GHA",), "057", ("CHN",))}),
     # verbs and phrases that were outside the list
     ("Ethiopia and Eritrea restored diplomatic relations.", {(("ERI", "ETH"), "050", ("ERI", "ETH"))}),
     ("Cuba and the United States restored diplomatic ties.", {(("CUB", "USA"), "050", ("CUB", "USA"))}),
