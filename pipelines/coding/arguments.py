@@ -81,7 +81,15 @@ class ClauseReader:
                     c.tag_ in {"WDT", "WP"} for c in subjects):
                 subjects = [node.head]  # "the party, which accused him": the party accused
             if subjects:
-                return self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
+                actors = self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
+                if not actors and node is not verb and verb.dep_ == "conj" \
+                        and node.dep_ == "ccomp" and node.head.pos_ == "VERB" and not any(
+                            t.pos_ == "PROPN" for s in subjects for t in s.subtree):
+                    # "X said the image was insensitive but urged people ...": the parser
+                    # joins "urged" to the reported clause; the speaker urged
+                    node, raised = node.head, False
+                    continue
+                return actors
             if node.dep_ == "advcl" and node.tag_ == "VBG" and any(
                     c.dep_ == "auxpass" for c in node.head.children) and (
                     agent := self._agent(node.head)):

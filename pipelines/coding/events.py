@@ -128,8 +128,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "asked whether he would stand", "asked about the plan": a question
         if asking:
             # what is asked refines the appeal or demand: "urged Iran to release ..." (025)
-            object_lemmas += [c.lemma_.lower() for c in trigger.children
-                              if c.dep_ in {"xcomp", "ccomp"}]
+            clauses = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+            object_lemmas += [c.lemma_.lower() for c in clauses]
+            # "called on Israel to hold talks": what the asked act is done to (026)
+            object_lemmas += [o.lemma_.lower() for c in clauses for o in c.children
+                              if o.dep_ in {"dobj", "obj"}]
         code = self._code(entry, object_lemmas)
         if not code:
             return None
@@ -267,6 +270,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         modifiers = entry.get("requires_modifier")
         if modifiers and not any(c.lemma_.lower() in modifiers for c in trigger.children):
             return None
+        verb = trigger.head
+        if trigger.dep_ in {"dobj", "obj"} and verb.dep_ in {"xcomp", "ccomp"} \
+                and verb.head.lemma_.lower() in self.p.asking_verbs:
+            return None  # "urged Uganda to open talks": the talks are asked for, not held
         code = entry["code"]
         for lemma in [t.lemma_.lower() for t in self._prep_objects(trigger, {"of"})]:
             code = (entry.get("objects") or {}).get(lemma, code)

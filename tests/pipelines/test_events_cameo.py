@@ -67,6 +67,11 @@ EXACT = [
     ("Germany urged Russia to withdraw its troops from Ukraine.", {(("DEU",), "025", ("RUS",))}),
     ("Japan called upon China to release the detained fishermen.", {(("JPN",), "025", ("CHN",))}),
     ("Egypt called on Israel to withdraw its troops from Gaza.", {(("EGY",), "025", ("ISR",))}),
+    # what the asked act is done to refines the appeal (026: to meet or negotiate), and the
+    # talks asked for are not held; "said ... but urged": the speaker urged
+    ("Egypt called on Israel to hold talks with Hamas.", {(("EGY",), "026", ("ISR",))}),
+    ("Kenya's foreign minister said the report was unfair but urged Uganda to open talks.",
+     {(("KENGOV",), "026", ("UGA",))}),
     # plural demonyms are the people of a country
     ("Turkish troops detained dozens of Syrians.", {(("TURMIL",), "173", ("SYR",))}),
     ("Iraqi police arrested three Iranians in Basra.", {(("IRQCOP",), "173", ("IRN",))}),
