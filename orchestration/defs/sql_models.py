@@ -4,6 +4,7 @@ error-severity tests)."""
 import hashlib
 
 import dagster as dg
+import pandas as pd
 
 from orchestration.defs.ingest import INGEST, INGEST_TABLES
 from orchestration.defs.resources import CasusPaths
@@ -91,14 +92,10 @@ def _by_severity(model: SqlModel) -> dict[str, list[ModelTest]]:
 
 def _outcome_table(tests: list[ModelTest], outcomes: dict, quarantined: dict) -> dg.MetadataValue:
     """Each test's failing rows, the articles it quarantined and a sample, as a Markdown table."""
-    lines = ["| test | checks that | failing rows | quarantined | sample |", "|---|---|---|---|---|"]
-    for test in tests:
-        failing, sample = outcomes[test]
-        cells = [test.name, test.description, str(failing),
-                 ", ".join(quarantined.get(test.name, [])[:5]), str(sample[:2])[:120]]
-        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ")
-                                       for c in cells) + " |")
-    return dg.MetadataValue.md("\n".join(lines))
+    rows = [{"test": t.name, "checks that": t.description, "failing rows": outcomes[t][0],
+             "quarantined": ", ".join(quarantined.get(t.name, [])[:5]),
+             "sample": str(outcomes[t][1][:2])[:120]} for t in tests]
+    return markdown_preview(pd.DataFrame(rows), rows=len(rows), width=200)
 
 
 def _build_and_test(context: dg.AssetExecutionContext, conn, model: SqlModel,

@@ -162,6 +162,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                                                   trigger.children):
                 # "The men were detained and later released by police": the shared subject
                 objects += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if entry.get("needs_object") and not passive and not objects:
+            return None
+        if entry.get("object_is_actor") and not passive and objects and not any(
+                self._actors_in(np_tokens(o)) for o in objects if o.dep_ in {"dobj", "obj"}):
+            return None  # "met Wall Street's projections", "met its deadline": no meeting
         target_tokens: set[int] = set()
         for o in objects:
             target_tokens |= np_tokens(o)
@@ -176,11 +181,6 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         for o in prep_objects:
             target_tokens |= np_tokens(o)
         targets = self._actors_in(target_tokens)
-        if entry.get("needs_object") and not passive and not objects:
-            return None
-        if entry.get("object_is_actor") and not passive and objects and not any(
-                self._actors_in(np_tokens(o)) for o in objects if o.dep_ in {"dobj", "obj"}):
-            return None  # "met Wall Street's projections", "met its deadline": no meeting
         if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
             code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise
         if not targets and asking and trigger.dep_ == "advcl":
