@@ -176,6 +176,7 @@ class ActorLexicon(Strict):
     parties: dict[Word, Party]
     media: dict[Word, Iso3]
     titles: dict[Sector, list[Word]]
+    role_heads: list[Word]
     person_pronouns: list[Word]
     group_pronouns: list[Word]
 
@@ -246,13 +247,17 @@ class PetrarchAgent(Strict):
     source: Annotated[str, StringConstraints(pattern=r"^Phoenix\.agents\.txt:\d+$")]
 
 
+_PAIR = r"([a-z]+ )?[a-z]+=\d{2,4}"  # "decision=111", "with leaders=036"
+
+
 class PetrarchVerb(Strict):
-    """A verb of the PETRARCH2 CAMEO verb dictionary: its code and its simple object patterns."""
+    """A verb of the PETRARCH2 CAMEO verb dictionary: its code and its simple object patterns
+    (an object word, or a preposition and its object: "with leaders")."""
 
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
     verb: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")]
     code: Literal[""] | CameoCode
-    objects: Annotated[str, StringConstraints(pattern=r"^$|^[a-z]+=\d{2,4}(;[a-z]+=\d{2,4})*$")]
+    objects: Annotated[str, StringConstraints(pattern=rf"^$|^{_PAIR}(;{_PAIR})*$")]
     source: Annotated[str, StringConstraints(pattern=r"^CAMEO\.2\.0\.txt:\d+$")]
 
     def object_codes(self) -> dict[str, str]:

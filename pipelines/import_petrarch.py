@@ -207,10 +207,13 @@ def read_verbs(path: Path) -> list[dict]:
             simple = _SIMPLE.match(line)
             code = _cameo(simple["code"]) if simple else None
             if simple and code:
+                # a prepositional object keeps its preposition: "meet (with leaders)" is no
+                # "met leaders"
+                prep = f"{simple['prep'].lower()} " if simple["prep"] else ""
                 word = (simple["word"] or simple["pword"]).lower()
-                objects.setdefault(word, code)
+                objects.setdefault(prep + word, code)
                 if word.endswith("s") and len(word) > 3:
-                    objects.setdefault(word[:-1], code)  # SANCTIONS -> sanction
+                    objects.setdefault(prep + word[:-1], code)  # SANCTIONS -> sanction
             continue
         if match := _VERB.match(line.strip()):
             verbs.append((match["verb"].lower(), _cameo(match["code"]) or block_code, number))

@@ -46,6 +46,7 @@ class Lexicon:
     region_names: dict[str, str]  # CAMEO region code -> display name
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    role_heads: frozenset[str] = frozenset()  # "union leaders": the group the noun names
     # Organizations and armed groups of the PETRARCH2 dictionaries, matched case-insensitively
     # (the dictionaries are upper case) as PORG|<index into petrarch_orgs>.
     organizations: PhraseTable | None = None
@@ -277,5 +278,6 @@ def _build_lexicon() -> Lexicon:
         region_names={code: region["name"] for code, region in raw["regions"].items()},
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
+        role_heads=frozenset(raw["role_heads"]),
         organizations=organizations, petrarch_orgs=records,
     )

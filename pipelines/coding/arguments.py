@@ -152,6 +152,10 @@ class ClauseReader:
         for h in heads:
             lemmas += [t.lemma_.lower() for t in self._prep_objects(h, {"of", "for"})]
             lemmas += [c.lemma_.lower() for c in h.children if c.dep_ in {"compound", "amod"}]
+        # then a dictionary pattern's prepositional object ("meet with leaders"): after the
+        # words alone, which the overlay's object words match however they are attached
+        lemmas += [f"{h.head.lower_} {h.lemma_.lower()}" for h in self._prep_objects(
+            trigger, {c.lower_ for c in trigger.children if c.dep_ == "prep"})]
         return lemmas
     def _agent_lemmas(self, trigger: Token, passive: bool) -> set[str]:
         """Lemmas of the doer's noun phrase: the subject, or a passive's by-phrase."""

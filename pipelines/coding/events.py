@@ -156,6 +156,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         # "Holmes, whom he met": the relative pronoun stands for the noun the clause describes
         objects = [trigger.head if c.tag_ in {"WP", "WDT"} and trigger.dep_ == "relcl" else c
                    for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+        if not objects:
+            # "will help the firm develop snacks": a bare infinitive's subject is the object
+            objects = [s for c in trigger.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                       and not any(g.dep_ in {"mark", "aux"} for g in c.children)
+                       for s in c.children if s.dep_ == "nsubj"]
         if passive:
             objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
             if trigger.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in

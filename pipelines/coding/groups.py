@@ -34,13 +34,15 @@ ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", 
                       "organisation", "organization", "party", "movement", "club", "fund"}
 
 
-def _determiner(doc, start: int, end: int) -> int | None:
+def _determiner(doc, start: int, end: int, names: set[int]) -> int | None:
     """The article before a title, past adjectives and nouns describing it ("a senior judge",
-    "the former minister", "the food industry"), if there is one."""
+    "the former minister", "the food industry", "the Glasgow Kelvin MP"), if there is one. A
+    dictionary name before the title is an actor of its own ("the Labour MP")."""
     i = start - 1
-    while i > 0 and (doc[i].pos_, doc[i].dep_) in {("ADJ", "amod"), ("NOUN", "compound")} \
-            and doc[i].head.i == end - 1:
-        i -= 1  # "the food industry" too
+    while i > 0 and (doc[i].pos_, doc[i].dep_) in {("ADJ", "amod"), ("NOUN", "compound"),
+                                                   ("PROPN", "compound")} \
+            and doc[i].head.i in range(i + 1, end) and i not in names:
+        i -= 1
     return i if i >= 0 and doc[i].lower_ in {"the", "a", "an"} else None
 
 
@@ -105,6 +107,7 @@ class GroupReader:
         """Collective actors without a nationality in front of them ("police", "the military")."""
         doc, labels_at, titles = s.doc, s.labels_at, s.titles
         consumed, found, mention = s.consumed, s.found, s.mention
+        label_tokens = {i for _k, _p, b, e in s.labels for i in range(b, e)}
         for start, (end, sector, text) in titles.items():
             if consumed.intersection(range(start, end)):
                 continue
@@ -132,7 +135,7 @@ class GroupReader:
             elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
                 # "the mayor of Nablus", "the president of Brazil": that country's sector
                 mention(start, end, state_actor(iso3, sector), "title", title=text)
-            elif (det := _determiner(doc, start, end)) is not None and doc[
+            elif (det := _determiner(doc, start, end, label_tokens)) is not None and doc[
                     end - 1].dep_ not in {"compound", "amod", "poss"} and not (
                     end < len(doc) and (doc[end].pos_ == "PROPN" or (
                         doc[end].lower_ == "of" and doc[end].head.i == end - 1))):

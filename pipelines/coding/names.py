@@ -56,6 +56,11 @@ def titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:
         sector = label.split("|", 1)[1]
         if start not in best or end > best[start][0]:
             best[start] = (end, sector, doc[start:end].text.lower())
+    for start, (end, sector, _text) in list(best.items()):
+        if end < len(doc) and doc[end].lower_ in lx.role_heads and doc[end - 1].dep_ == \
+                "compound" and doc[end - 1].head.i == end:
+            # "union leaders", "party officials": people of the group the title names
+            best[start] = (end + 1, sector, doc[start:end + 1].text.lower())
     return best
 
 

@@ -128,6 +128,15 @@ EXACT = [
      {(("KENGOV",), "020", ("---EDU",))}),
     ("The European Union called on the food industry to cut advertising.",
      {(("IGOEUREEC",), "020", ("---BUS",))}),
+    # people named by their role in a group are of that group ("union leaders" are labour);
+    # a place before a title does not stop it being one ("the Leeds North MP")
+    ("The Chilean president met union leaders in Santiago.", {(("CHLGOV",), "040", ("---LAB",))}),
+    ("Party officials accused the Kenyan government of fraud.",
+     {(("---PTY",), "112", ("KENGOV",))}),
+    ("Other parties criticised the Labour Party on Sunday.", {(("---PTY",), "111", ("GBRPTY",))}),
+    ("The Leeds North MP criticised the Nigerian president.", {(("---LEG",), "111", ("NGAGOV",))}),
+    # a bare infinitive's subject is the object: whom "help X win" helps
+    ("Japan will help the Philippine army rebuild its bases.", {(("JPN",), "070", ("PHLMIL",))}),
 ]
 
 

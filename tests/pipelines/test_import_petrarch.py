@@ -85,9 +85,9 @@ def test_verb_blocks_give_codes_and_simple_object_patterns(tmp_path):
     path = tmp_path / "CAMEO.2.0.txt"
     path.write_text(VERBS, encoding="utf-8")
     assert read_verbs(path) == [
-        {"verb": "assail", "code": "111", "objects": "decision=111;sanction=163;sanctions=163",
+        {"verb": "assail", "code": "111", "objects": "decision=111;on sanction=163;on sanctions=163",
          "source": "CAMEO.2.0.txt:3"},
-        {"verb": "lambast", "code": "112", "objects": "decision=111;sanction=163;sanctions=163",
+        {"verb": "lambast", "code": "112", "objects": "decision=111;on sanction=163;on sanctions=163",
          "source": "CAMEO.2.0.txt:4"},
         {"verb": "drift", "code": "", "objects": "talk=046;talks=046", "source": "CAMEO.2.0.txt:11"},
     ]
