@@ -101,6 +101,8 @@ class Trigger(Strict):
     # a direct object naming no actor is another sense: "met the target", "met reporters" is one
     object_is_actor: bool = False
     needs_object: bool = False  # no direct object (active voice): not this verb's event
+    # a direct object or a clause is another sense: "demonstrated that ...", "rallied support"
+    intransitive: bool = False
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False

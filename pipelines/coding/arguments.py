@@ -162,9 +162,15 @@ class ClauseReader:
         if passive:
             heads = self._prep_objects(trigger, {"by"})
         else:
-            heads = [c for c in trigger.children if c.dep_ == "nsubj"]
-            if trigger.dep_ == "relcl" and any(h.tag_ in {"WDT", "WP"} for h in heads):
-                heads = [trigger.head]  # "the waves which killed 30,000": the waves did
+            node = trigger
+            heads = [c for c in node.children if c.dep_ == "nsubj"]
+            while not heads and (node.dep_ in {"conj", "xcomp"} or (
+                    node.dep_ == "pcomp" and node.head.lower_ in _TIME_PREPS)):
+                # "lost 25% before rallying", "fell and then rallied": the clause's subject
+                node = node.head.head if node.dep_ == "pcomp" else node.head
+                heads = [c for c in node.children if c.dep_ == "nsubj"]
+            if node.dep_ == "relcl" and any(h.tag_ in {"WDT", "WP"} for h in heads):
+                heads = [node.head]  # "the waves which killed 30,000": the waves did
         lemmas: set[str] = set()
         for head in heads:
             lemmas |= {self.doc[i].lemma_.lower() for i in np_tokens(head)}

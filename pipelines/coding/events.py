@@ -141,10 +141,12 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 c.dep_ in {"nsubj", "aux"} for c in trigger.children) and any(
                 c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.head.children))
         # ("were detained and released by police": "released" shares the passive)
-        if code[:2] in _VIOLENT_ROOTS:
+        if code[:2] in _VIOLENT_ROOTS | {"14"}:
             agent = self._agent_lemmas(trigger, passive)
             if agent & self.p.non_agents:
-                return None  # "a flood killed 20 people": a disaster, not an act of force
+                # "a flood killed 20 people": a disaster, not an act of force; "shares
+                # rallied": a market, not a protest
+                return None
             if code[:2] in {"18", "19"}:
                 code = self._instrument_code(
                     code, agent | set(object_lemmas) | self._with_lemmas(trigger))
@@ -169,6 +171,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 objects += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if entry.get("needs_object") and not passive and not objects:
             return None
+        if entry.get("intransitive") and (objects or any(
+                c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)):
+            return None  # "crowds demonstrated" protest; "figures demonstrated that" show
         if entry.get("object_is_actor") and not passive and objects and not any(
                 self._actors_in(np_tokens(o)) for o in objects if o.dep_ in {"dobj", "obj"}):
             return None  # "met Wall Street's projections", "met its deadline": no meeting

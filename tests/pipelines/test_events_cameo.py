@@ -137,6 +137,12 @@ EXACT = [
     ("The Leeds North MP criticised the Nigerian president.", {(("---LEG",), "111", ("NGAGOV",))}),
     # a bare infinitive's subject is the object: whom "help X win" helps
     ("Japan will help the Philippine army rebuild its bases.", {(("JPN",), "070", ("PHLMIL",))}),
+    # protest verbs: people demonstrate; figures that demonstrate something, and shares that
+    # rally, do not protest
+    ("Thousands of Kenyans demonstrated against the Kenyan government.",
+     {(("KEN",), "141", ("KENGOV",))}),
+    ("The Nigerian figures demonstrated that growth had slowed.", set()),
+    ("Shares in the Ghanaian bank fell before rallying on Friday.", set()),
 ]
 
 
