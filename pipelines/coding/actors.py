@@ -170,6 +170,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
         self._surnames(sentence)
         self._names(sentence)
         self._named_organizations(sentence)
+        self._definite_organizations(sentence)
         self._collectives(sentence)
         found = sentence.found
         self._appositions(doc, found)

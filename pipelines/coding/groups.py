@@ -4,7 +4,7 @@ Yukos"), organizations the parser found that no dictionary lists, and collective
 
 
 from pipelines.coding.reading import SentenceReading, nationality_before, plural, unspecified
-from pipelines.coding.records import Actor, slug, state_actor
+from pipelines.coding.records import Actor, ActorMention, slug, state_actor
 from pipelines.gazetteer import is_place_name, is_prominent_place_name, place_index
 from pipelines.lexicon import Lexicon
 
@@ -33,6 +33,12 @@ ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", 
                       "insurer", "lender", "brewer", "chain", "subsidiary", "charity",
                       "organisation", "organization", "party", "movement", "club", "fund"}
 
+# Definite descriptions of an organization the article named before ("the firm", "the party"):
+# the kind of organization each may point back to (a sector; None: any but a party).
+_ORGANIZATION_ANAPHORS = {"firm": "BUS", "company": "BUS", "airline": "BUS", "carrier": "BUS",
+                          "bank": "BUS", "lender": "BUS", "insurer": "BUS", "retailer": "BUS",
+                          "giant": "BUS", "group": None, "party": "PTY", "union": "LAB"}
+
 
 def _determiner(doc, start: int, end: int, names: set[int]) -> int | None:
     """The article before a title, past adjectives and nouns describing it ("a senior judge",
@@ -51,6 +57,7 @@ class GroupReader:
 
     lx: Lexicon  # and `_latest_person_with_title`, from CoreferenceReader
     organizations: dict[str, Actor]  # name -> organization designated or named earlier
+    mentions: list[ActorMention]  # the article's mentions before this sentence
 
     def _known_organizations(self, s: SentenceReading) -> None:
         """Organizations an earlier sentence designated or named, met again by name alone:
@@ -102,6 +109,32 @@ class GroupReader:
             s.consumed.update(range(left, t_end))
             s.mention(t_end, end, actor, "title" if iso3 else "title_no_country", title=text)
             self._remember_organization(actor)
+
+    def _definite_organizations(self, s: SentenceReading) -> None:
+        """"the firm", "the group", "the party" after the article named one: the latest
+        organization of that kind ("Parmalat has sued 45 banks ... the firm said"). Not "the
+        group of", "the firm Yukos", "the party leader", nor a description before any name."""
+        doc = s.doc
+        for token in doc:
+            if token.lower_ not in _ORGANIZATION_ANAPHORS or token.i == 0 \
+                    or doc[token.i - 1].lower_ != "the" or token.tag_ != "NN" \
+                    or token.dep_ in {"compound", "amod"} \
+                    or s.consumed.intersection({token.i - 1, token.i}) \
+                    or (token.i + 1 < len(doc) and (doc[token.i + 1].lower_ == "of"
+                                                    or doc[token.i + 1].pos_ == "PROPN")):
+                continue
+            sector = _ORGANIZATION_ANAPHORS[token.lower_]
+            fitting = [m for m in self.mentions + [f for f in s.found if f.token_start < token.i]
+                       if m.actor is not None and m.actor.actor_type == "organization" and (
+                           m.actor.sector == sector if sector in {"PTY", "LAB"} else
+                           m.actor.sector in ({sector, None} if sector else {None, "BUS"}))]
+            if not fitting:
+                continue
+            # in the latest sentence naming one, its subject, else the first named there
+            latest = [m for m in fitting if m.sentence_index == fitting[-1].sentence_index]
+            m = next((m for m in latest if m.is_subject), latest[0])
+            s.mention(token.i - 1, token.i + 1, m.actor, "coreference", title=token.lower_,
+                      antecedent_text=m.text)
 
     def _collectives(self, s: SentenceReading) -> None:
         """Collective actors without a nationality in front of them ("police", "the military")."""

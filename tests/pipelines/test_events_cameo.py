@@ -143,6 +143,11 @@ EXACT = [
      {(("KEN",), "141", ("KENGOV",))}),
     ("The Nigerian figures demonstrated that growth had slowed.", set()),
     ("Shares in the Ghanaian bank fell before rallying on Friday.", set()),
+    # "the firm", "the party": the organization of that kind the article named
+    ("Heineken signed a deal with Nigeria. Later the firm criticised Ghana.",
+     {(("",), "057", ("NGA",)), (("",), "111", ("GHA",))}),
+    ("The Labour Party met Kenyan officials. Later the party criticised Ghana.",
+     {(("GBRPTY",), "040", ("KENGOV",)), (("GBRPTY",), "111", ("GHA",))}),
 ]
 
 
