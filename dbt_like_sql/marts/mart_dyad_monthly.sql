@@ -21,6 +21,13 @@ country_dyads as (
     where dyads.event_date is not null
 ),
 
+events_per_pair as (
+    -- an event counts once per country pair, however many of its actors are of those
+    -- countries ("the US and its president" are one side): its score too
+    select distinct source_country, target_country, month_start, event_id, quad_class, goldstein
+    from country_dyads
+),
+
 final as (
     select
         source_country || '>' || target_country || '@' || month_start as dyad_month_id,
@@ -34,7 +41,7 @@ final as (
         count(distinct event_id) filter (where quad_class = 4) as material_conflict_count,
         avg(goldstein) as mean_goldstein,
         sum(goldstein) as total_goldstein,
-    from country_dyads
+    from events_per_pair
     where source_country is not null and target_country is not null
         and source_country <> target_country
         -- an actor of no known country ("---GOV") is no side of a country dyad

@@ -13,10 +13,15 @@ from warehouse.sql_models import (
     build_model,
     failing_articles,
     load_models,
+    load_sources,
     run_test,
+    run_unit_test,
     upstream_tables,
 )
 from warehouse.tables import create_table_sql, ensure_tables
+
+PROJECT_MODELS = load_models(PROJECT_ROOT / "dbt_like_sql")
+UNIT_TESTS = [unit for model in PROJECT_MODELS for unit in model.unit_tests]
 
 
 def test_upstream_tables_skip_ctes_and_keep_schemas():
@@ -35,14 +40,14 @@ def _model(tmp_path: Path, layer: str, name: str, sql: str, yml: str = "") -> No
     folder.mkdir(exist_ok=True)
     (folder / f"{name}.sql").write_text(sql)
     if yml:
-        (folder / f"_{name}.yml").write_text(yml)
+        (folder / f"{name}.yml").write_text(yml)
 
 
 def test_load_models_orders_by_dependency_and_reads_yaml(tmp_path):
     _model(tmp_path, "marts", "dim_b", "select * from stg_a")
     _model(tmp_path, "staging", "stg_a", "select 1 as id", yml=(
         "models:\n  - name: stg_a\n    description: One row.\n    columns:\n"
-        "      - name: id\n        tests: [unique, {accepted_values: {vocabulary: geo_types}}]\n"))
+        "      - name: id\n        data_tests: [unique, {accepted_values: {vocabulary: geo_types}}]\n"))
     models = load_models(tmp_path)
     assert [m.name for m in models] == ["stg_a", "dim_b"]
     assert models[0].materialization == "view" and models[1].materialization == "table"
@@ -54,7 +59,7 @@ def test_load_models_orders_by_dependency_and_reads_yaml(tmp_path):
 def test_accepted_values_must_name_a_vocabulary_and_not_list_values(tmp_path, params):
     _model(tmp_path, "staging", "stg_a", "select 1 as id", yml=(
         "models:\n  - name: stg_a\n    columns:\n"
-        f"      - name: id\n        tests: [{{accepted_values: {params}}}]\n"))
+        f"      - name: id\n        data_tests: [{{accepted_values: {params}}}]\n"))
     with pytest.raises(SqlModelError, match="vocabulary"):
         load_models(tmp_path)
 
@@ -84,6 +89,93 @@ def test_generic_tests_catch_bad_rows():
     assert failing == {"unique": 1, "not_null": 1, "accepted": 1, "relationships": 1}
 
 
+def test_model_level_tests_catch_bad_rows_and_name_their_articles():
+    conn = duckdb.connect()
+    model = SqlModel("m", "marts", Path("m.sql"), "select * from (values ('a1', 1, 'x', 3), "
+                     "('a1', 1, 'x', -1), ('a2', 2, 'y', 4)) t(article_id, id, kind, n)")
+    build_model(conn, model)
+    positive = ModelTest("expression_is_true", "", {"name": "positive_n", "expression": "n > 0"})
+    grain = ModelTest("unique_combination_of_columns", "",
+                      {"name": "id_kind", "combination_of_columns": ["id", "kind"]})
+    assert run_test(conn, model, positive)[0] == 1
+    assert run_test(conn, model, grain)[0] == 1
+    assert failing_articles(conn, model, positive) == {"a1": "expression_is_true_positive_n: "
+                                                             "row = 'positive_n'"}
+    assert set(failing_articles(conn, model, grain)) == {"a1"}
+    assert grain.description == "one row per id, kind"
+
+
+def test_model_yaml_is_dbt_shaped_one_per_model_with_data_tests(tmp_path):
+    _model(tmp_path, "staging", "stg_a", "select 1 as id", yml=(
+        "models:\n  - name: stg_a\n    data_tests:\n"
+        "      - expression_is_true: {name: positive, expression: id > 0}\n"))
+    assert [t.name for t in load_models(tmp_path)[0].tests] == ["expression_is_true_positive"]
+    (tmp_path / "staging" / "stg_a.yml").write_text(
+        "models:\n  - name: stg_a\n    columns:\n      - name: id\n        tests: [unique]\n")
+    with pytest.raises(SqlModelError, match="data_tests"):
+        load_models(tmp_path)
+    (tmp_path / "staging" / "stg_a.yml").unlink()
+    (tmp_path / "staging" / "_staging.yml").write_text("models:\n  - name: stg_a\n")
+    with pytest.raises(SqlModelError, match="_staging"):
+        load_models(tmp_path)
+
+
+def test_models_read_only_declared_sources(tmp_path):
+    _model(tmp_path, "staging", "stg_a", "select * from raw.things")
+    with pytest.raises(SqlModelError, match="raw.things"):
+        load_models(tmp_path)
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - name: raw\n    tables:\n      - name: things\n")
+    assert load_models(tmp_path)[0].upstream == ("raw.things",)
+
+
+def test_declared_sources_are_tables_the_pipeline_writes():
+    conn = duckdb.connect()
+    ensure_tables(conn)
+    conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
+    tables = {(schema, name) for schema, name in conn.execute(
+        "select table_schema, table_name from information_schema.tables").fetchall()}
+    sources = load_sources(PROJECT_ROOT / "dbt_like_sql")
+    for name in sources:
+        schema, _, table = name.rpartition(".")
+        assert (schema or "main", table) in tables, name
+    read = {t for m in PROJECT_MODELS for t in m.upstream} - {m.name for m in PROJECT_MODELS}
+    assert read == set(sources)  # none declared that no model reads
+
+
+def _unit_conn() -> duckdb.DuckDBPyConnection:
+    conn = duckdb.connect()
+    ensure_tables(conn)
+    conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
+    return conn
+
+
+def test_enough_sql_unit_tests_for_the_models_with_logic():
+    assert {u["model"] for u in UNIT_TESTS} >= {"fct_event_dyads", "fct_events",
+                                                 "mart_dyad_monthly", "dim_dates"}
+    assert len(UNIT_TESTS) >= 5
+
+
+@pytest.mark.parametrize("unit", UNIT_TESTS, ids=[u["name"] for u in UNIT_TESTS])
+def test_sql_unit_tests(unit):
+    missing, unexpected = run_unit_test(_unit_conn(), PROJECT_MODELS, unit)
+    assert (missing, unexpected) == ([], []), unit["name"]
+
+
+def test_a_unit_test_fails_when_the_model_is_wrong(tmp_path):
+    _model(tmp_path, "staging", "stg_a", "select 1 as id")
+    _model(tmp_path, "marts", "dim_b", "select id * 2 as doubled from stg_a where id > 1")
+    models = load_models(tmp_path)
+    unit = {"name": "u", "model": "dim_b", "given": [{"input": "stg_a", "rows": [
+        {"id": 1}, {"id": 2}, {"id": 3}]}], "expect": {"rows": [{"doubled": 4}, {"doubled": 6}]}}
+    assert run_unit_test(duckdb.connect(), models, unit) == ([], [])
+    wrong = {**unit, "expect": {"rows": [{"doubled": 2}, {"doubled": 4}]}}
+    assert run_unit_test(duckdb.connect(), models, wrong) == ([(2,)], [(6,)])
+    unknown = {**unit, "given": [{"input": "stg_a", "rows": [{"idd": 1}]}]}
+    with pytest.raises(SqlModelError, match="idd"):
+        run_unit_test(duckdb.connect(), models, unknown)
+
+
 def test_project_models_build_and_pass_on_an_empty_warehouse():
     conn = duckdb.connect()
     ensure_tables(conn)
@@ -97,14 +189,14 @@ def test_project_models_build_and_pass_on_an_empty_warehouse():
 
 def test_severity_is_read_as_dbt_writes_it_and_checked(tmp_path):
     _model(tmp_path, "marts", "dim_c", "select 1 as id", yml=(
-        "models:\n  - name: dim_c\n    columns:\n      - name: id\n        tests:\n"
+        "models:\n  - name: dim_c\n    columns:\n      - name: id\n        data_tests:\n"
         "          - unique\n          - not_null: {config: {severity: warn}}\n"
         "          - accepted_values: {vocabulary: geo_types, severity: warn}\n"))
     tests = load_models(tmp_path)[0].tests
     assert [t.severity for t in tests] == ["error", "warn", "warn"]
-    (tmp_path / "marts" / "_dim_c.yml").write_text(
+    (tmp_path / "marts" / "dim_c.yml").write_text(
         "models:\n  - name: dim_c\n    columns:\n      - name: id\n"
-        "        tests: [{not_null: {severity: fatal}}]\n")
+        "        data_tests: [{not_null: {severity: fatal}}]\n")
     with pytest.raises(SqlModelError, match="severity"):
         load_models(tmp_path)
 
@@ -200,16 +292,26 @@ def test_only_dated_events_with_actors_share_a_report_group_and_dates_span_the_d
         date(2024, 3, 2), date(2024, 3, 20))
 
 
-def test_every_column_of_every_mart_is_described_and_every_described_column_exists():
+def test_every_column_of_every_model_is_described_and_every_described_column_exists():
     """What the UI shows beside each column (Goldstein, QuadClass, precisions explained)."""
     conn = duckdb.connect()
     ensure_tables(conn)
     conn.execute(create_table_sql("raw.cameo_event_types", CameoEventTypes))
     for model in load_models(PROJECT_ROOT / "dbt_like_sql"):
         build_model(conn, model)
-        if model.layer != "marts":
-            continue
         built = [name for name, *_ in conn.execute(f"describe {model.name}").fetchall()]
         missing = [c for c in built if not model.columns.get(c, "").strip()]
         assert not missing, (model.name, missing)
         assert set(model.columns) <= set(built), (model.name, set(model.columns) - set(built))
+
+
+def test_doc_blocks_fill_descriptions_and_a_missing_block_is_an_error(tmp_path):
+    (tmp_path / "docs.md").write_text("{% docs key %}\nThe key,\n  written once.\n{% enddocs %}\n")
+    _model(tmp_path, "staging", "stg_a", "select 1 as id", yml=(
+        "models:\n  - name: stg_a\n    columns:\n      - name: id\n"
+        "        description: \"{{ doc('key') }}\"\n"))
+    assert load_models(tmp_path)[0].columns == {"id": "The key, written once."}
+    (tmp_path / "staging" / "stg_a.yml").write_text(
+        "models:\n  - name: stg_a\n    description: \"{{ doc('nothing') }}\"\n")
+    with pytest.raises(SqlModelError, match="nothing"):
+        load_models(tmp_path)
