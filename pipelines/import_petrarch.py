@@ -221,6 +221,12 @@ def read_verbs(path: Path) -> list[dict]:
     return out
 
 
+def _header(what: str, fields: str) -> str:
+    """The comment opening a converted file: what it came from, its licence, its fields."""
+    return (f"# Converted by pipelines/import_petrarch.py from the PETRARCH2 {what}; MIT licence,"
+            f"\n# Copyright (c) 2014 Open Event Data: PETRARCH2-LICENSE.txt). {fields}\n")
+
+
 def _write(path: Path, columns: list[str], rows: list[dict], header: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(header)
@@ -238,24 +244,21 @@ def main(argv: list[str] | None = None) -> int:
     for name in FILES:
         found.extend(rows(read_records(args.reference / name)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    _write(args.out, COLUMNS, found,
-           "# Converted by pipelines/import_petrarch.py from the PETRARCH2 actor dictionaries "
-           "(openeventdata/petrarch2,\n# commit 676801c; MIT licence, Copyright (c) 2014 Open "
-           "Event Data: PETRARCH2-LICENSE.txt).\n# source = the dictionary file and line of the "
-           "record. Do not edit: rerun the importer; corrections go in the overlay (offices.csv, "
-           "actors.yaml).\n")
+    _write(args.out, COLUMNS, found, _header(
+        "actor dictionaries (openeventdata/petrarch2,\n# commit 676801c",
+        "source = the dictionary file and line of the record. Do not edit: rerun the importer; "
+        "corrections go in the overlay (offices.csv, actors.yaml)."))
     _write(args.out.with_name(AGENTS_OUTPUT.name), AGENT_COLUMNS,
-           read_agents(args.reference / AGENTS_FILE),
-           "# Converted by pipelines/import_petrarch.py from the PETRARCH2 agents dictionary "
-           "(Phoenix.agents.txt; MIT licence,\n# Copyright (c) 2014 Open Event Data: "
-           "PETRARCH2-LICENSE.txt). phrase: lower case, substitution sets expanded;\n# code: "
-           "the agent's sector codes; source: file and line.\n")
+           read_agents(args.reference / AGENTS_FILE), _header(
+               "agents dictionary (Phoenix.agents.txt",
+               "phrase: lower case, substitution sets expanded;\n# code: the agent's sector "
+               "codes; source: file and line."))
     _write(args.out.with_name(VERBS_OUTPUT.name), VERB_COLUMNS,
-           read_verbs(args.reference / VERBS_FILE),
-           "# Converted by pipelines/import_petrarch.py from the PETRARCH2 CAMEO verb dictionary "
-           "(CAMEO.2.0.txt; MIT licence,\n# Copyright (c) 2014 Open Event Data: "
-           "PETRARCH2-LICENSE.txt). verb: lower case; code: its own or its block's;\n# objects: "
-           "word=code from the block's simple patterns; source: file and line of the verb.\n")
+           read_verbs(args.reference / VERBS_FILE), _header(
+               "CAMEO verb dictionary (CAMEO.2.0.txt",
+               "verb: lower case; code: its own or its block's;\n# objects: word=code or, for a "
+               "prepositional object, prep word=code, from the block's simple patterns; source: "
+               "file and line of the verb."))
     shutil.copyfile(args.reference / "LICENSE", args.out.with_name(LICENSE_COPY.name))
     print(f"{len(found)} rows from {len(FILES)} files -> {args.out}", file=sys.stderr)
     return 0

@@ -1,5 +1,5 @@
 with rejected as (
-    select * from rejected_rows
+    select * from stg_rejected_rows
 ),
 
 final as (

@@ -27,7 +27,11 @@ def test_sql_lineage_comes_from_the_sql():
     parents = graph.get(dg.AssetKey("dim_articles")).parent_keys
     assert parents == {dg.AssetKey("stg_articles"), dg.AssetKey("stg_sentences")}
     assert graph.get(dg.AssetKey("stg_articles")).parent_keys == {dg.AssetKey("ingest_articles")}
-    assert graph.get(dg.AssetKey("mart_rejections")).parent_keys == {dg.AssetKey("ingest_articles")}
+    # the marts read sources through staging, as dbt has it
+    assert graph.get(dg.AssetKey("mart_rejections")).parent_keys == {
+        dg.AssetKey("stg_rejected_rows")}
+    assert graph.get(dg.AssetKey("stg_rejected_rows")).parent_keys == {
+        dg.AssetKey("ingest_articles")}
 
 
 def test_yaml_tests_and_pandera_are_blocking_checks():

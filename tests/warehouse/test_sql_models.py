@@ -315,3 +315,9 @@ def test_doc_blocks_fill_descriptions_and_a_missing_block_is_an_error(tmp_path):
         "models:\n  - name: stg_a\n    description: \"{{ doc('nothing') }}\"\n")
     with pytest.raises(SqlModelError, match="nothing"):
         load_models(tmp_path)
+
+
+def test_marts_read_sources_through_staging():
+    sources = set(load_sources(PROJECT_ROOT / "dbt_like_sql"))
+    direct = {m.name: set(m.upstream) & sources for m in PROJECT_MODELS if m.layer == "marts"}
+    assert not any(direct.values()), direct
