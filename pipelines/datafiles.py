@@ -103,6 +103,8 @@ class Trigger(Strict):
     needs_object: bool = False  # no direct object (active voice): not this verb's event
     # a direct object or a clause is another sense: "demonstrated that ...", "rallied support"
     intransitive: bool = False
+    # a preposition on the verb that makes it another event: "attacked X for/over/as ..." (111)
+    prep_codes: dict[Word, CameoCode] = {}
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False
@@ -110,7 +112,7 @@ class Trigger(Strict):
 
     _code = field_validator("code", "actor_object")(classmethod(lambda cls, v: _known_code(v)))
 
-    @field_validator("objects")
+    @field_validator("objects", "prep_codes")
     @classmethod
     def _object_codes(cls, value: dict[str, str]) -> dict[str, str]:
         for code in value.values():

@@ -134,6 +134,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             object_lemmas += [o.lemma_.lower() for c in clauses for o in c.children
                               if o.dep_ in {"dobj", "obj"}]
         code = self._code(entry, object_lemmas)
+        preps = entry.get("prep_codes") or {}
+        code = next((preps[c.lower_] for c in trigger.children
+                     if c.dep_ == "prep" and c.lower_ in preps), code)
         if not code:
             return None
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children) or (
@@ -303,9 +306,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 _LIGHT_VERBS and not any(c.dep_ == "auxpass" for c in trigger.head.children):
             sources = self._subject(trigger.head)  # "Iran resumed talks with the EU"
         if not sources and trigger.dep_ == "pobj" and trigger.head.lower_ in _CIRCUMSTANCE_PREPS \
-                and trigger.head.head.pos_ in {"VERB", "AUX"} and not any(
+                and code[:2] not in _VIOLENT_ROOTS and trigger.head.head.pos_ in {"VERB", "AUX"} \
+                and not any(
                     c.dep_ == "auxpass" for c in trigger.head.head.children):
-            sources = self._subject(trigger.head.head)  # "said during a visit to Britain"
+            # "said during a visit to Britain"; not "rates rose after the attacks"
+            sources = self._subject(trigger.head.head)
         target_tokens: set[int] = set()
         for o in self._prep_objects(trigger, _TARGET_PREPS):
             target_tokens |= np_tokens(o)

@@ -148,6 +148,15 @@ EXACT = [
      {(("",), "057", ("NGA",)), (("",), "111", ("GHA",))}),
     ("The Labour Party met Kenyan officials. Later the party criticised Ghana.",
      {(("GBRPTY",), "040", ("KENGOV",)), (("GBRPTY",), "111", ("GHA",))}),
+    # attacks in words: on plans and records, or "for" / "as" something (111, as PETRARCH2's
+    # verb file codes "attack" + plans, policy, "for failing"); a convoy is attacked by force
+    ("The Kenyan president attacked Uganda's new tax plans.", {(("KENGOV",), "111", ("UGA",))}),
+    ("The Nigerian senate attacked the Ghanaian president for failing to act.",
+     {(("NGALEG",), "111", ("GHAGOV",))}),
+    ("Rebels attacked a Malian army convoy on Monday.", {(("---REB",), "190", ("MLIMIL",))}),
+    # an attack that a clause happened after was not the clause subject's doing
+    ("Peru's economy grew after the attacks on the Bolivian army.",
+     {((), "190", ("BOLMIL",))}),
 ]
 
 
