@@ -154,6 +154,10 @@ EXACT = [
     ("The Nigerian senate attacked the Ghanaian president for failing to act.",
      {(("NGALEG",), "111", ("GHAGOV",))}),
     ("Rebels attacked a Malian army convoy on Monday.", {(("---REB",), "190", ("MLIMIL",))}),
+    # elections and campaigns are fought without force; troops with it
+    ("The Kenyan minister will fight the seat at the next election.", set()),
+    ("The Ghanaian opposition fought a very positive campaign.", set()),
+    ("Syrian rebels fought Turkish troops near the border.", {(("SYRREB",), "190", ("TURMIL",))}),
     # an attack that a clause happened after was not the clause subject's doing
     ("Peru's economy grew after the attacks on the Bolivian army.",
      {((), "190", ("BOLMIL",))}),
