@@ -4,10 +4,10 @@ import pandera.pandas as pa
 from pandera.engines.pandas_engine import Date
 from pandera.typing import Series
 
-from schemas.fields import DATE_PRECISIONS, FIELD_ORIGINS, SEED_FORMATS, article_id
+from schemas.fields import DATE_PRECISIONS, FIELD_ORIGINS, SEED_FORMATS, StagingModel, article_id
 
 
-class Articles(pa.DataFrameModel):
+class Articles(StagingModel):
     """One row per article; `body` is the normalized text every offset indexes into."""
 
     article_id: Series[str] = article_id(unique=True)
@@ -26,10 +26,6 @@ class Articles(pa.DataFrameModel):
     url: Series[str] = pa.Field(nullable=True)
     body: Series[str] = pa.Field(str_length={"min_value": 1})
     char_count: Series[pa.Int64] = pa.Field(ge=1)
-
-    class Config:
-        strict = True
-        coerce = True
 
     @pa.dataframe_check
     def char_count_is_body_length(cls, df) -> Series[bool]:

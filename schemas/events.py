@@ -11,13 +11,15 @@ from schemas.fields import (
     ISO3_CODES,
     MODALITIES,
     SECTORS,
+    StagingModel,
     article_id,
     char_offset,
+    span_is_text_length,
 )
 from schemas.taxonomy import cameo_codes
 
 
-class Events(pa.DataFrameModel):
+class Events(StagingModel):
     """One row per event of an article (a repeated statement is one event, mention_count > 1)."""
 
     event_id: Series[str] = pa.Field(unique=True)
@@ -40,10 +42,6 @@ class Events(pa.DataFrameModel):
     evidence_text: Series[str] = pa.Field(str_length={"min_value": 1})
     repeated_in: Series[str] = pa.Field(nullable=True)
 
-    class Config:
-        strict = True
-        coerce = True
-
     @pa.dataframe_check
     def fact_is_asserted_and_not_negated(cls, df) -> Series[bool]:
         """Only what happened or was said is a fact."""
@@ -52,10 +50,10 @@ class Events(pa.DataFrameModel):
     @pa.dataframe_check
     def trigger_span_is_text_length(cls, df) -> Series[bool]:
         """The trigger's span is as long as its text."""
-        return (df["trigger_end"] - df["trigger_start"]) == df["trigger_text"].str.len()
+        return span_is_text_length(df, "trigger_start", "trigger_end", "trigger_text")
 
 
-class EventActors(pa.DataFrameModel):
+class EventActors(StagingModel):
     """One row per event, actor and role."""
 
     event_id: Series[str]
@@ -69,8 +67,6 @@ class EventActors(pa.DataFrameModel):
     actor_type: Series[str] = pa.Field(isin=ACTOR_TYPES)
 
     class Config:
-        strict = True
-        coerce = True
         unique = ["event_id", "role", "actor_id"]
 
     @pa.dataframe_check
@@ -92,16 +88,12 @@ def _all_mutual(event_id: str, sources: set, targets: set) -> bool:
     return {a for e, a in sources if e == event_id} == {a for e, a in targets if e == event_id}
 
 
-class EventDates(pa.DataFrameModel):
+class EventDates(StagingModel):
     """An event joined to the last day its article may have been published on."""
 
     row_id: Series[str]
     event_date: Series[Date] = pa.Field(nullable=True)
     latest_publication: Series[Date] = pa.Field(nullable=True)
-
-    class Config:
-        strict = True
-        coerce = True
 
     @pa.dataframe_check
     def not_after_publication(cls, df) -> Series[bool]:

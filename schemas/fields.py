@@ -24,6 +24,20 @@ QUAD_CLASSES = [1, 2, 3, 4]
 CAMEO_LEVELS = [1, 2, 3]  # a root code (two digits), three digits, four digits
 
 
+class StagingModel(pa.DataFrameModel):
+    """What every table model shares: no column it does not declare, values coerced to the
+    declared types. A model's own `Config` adds to this one (pandera merges them)."""
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+def span_is_text_length(df, start: str, end: str, text: str):
+    """Rows whose span [start, end) is exactly as long as their text."""
+    return (df[end] - df[start]) == df[text].str.len()
+
+
 def article_id(**kwargs) -> pa.Field:
     """The article key, as every staging table carries it."""
     return pa.Field(str_matches=ARTICLE_ID_PATTERN, **kwargs)

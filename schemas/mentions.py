@@ -11,12 +11,14 @@ from schemas.fields import (
     ISO3_CODES,
     PLACE_RESOLUTIONS,
     SECTORS,
+    StagingModel,
     article_id,
     char_offset,
+    span_is_text_length,
 )
 
 
-class _Mention(pa.DataFrameModel):
+class _Mention(StagingModel):
     """What every mention table starts with: its id, article, sentence and span."""
 
     mention_id: Series[str] = pa.Field(unique=True)
@@ -26,14 +28,10 @@ class _Mention(pa.DataFrameModel):
     char_end: Series[pa.Int64] = char_offset()
     mention_text: Series[str] = pa.Field(str_length={"min_value": 1})
 
-    class Config:
-        strict = True
-        coerce = True
-
     @pa.dataframe_check
     def span_is_text_length(cls, df) -> Series[bool]:
         """The span is as long as its text."""
-        return (df["char_end"] - df["char_start"]) == df["mention_text"].str.len()
+        return span_is_text_length(df, "char_start", "char_end", "mention_text")
 
 
 class ActorMentions(_Mention):
@@ -50,10 +48,6 @@ class ActorMentions(_Mention):
     title: Series[str] = pa.Field(nullable=True)
     antecedent_text: Series[str] = pa.Field(nullable=True)
     in_quote: Series[bool]
-
-    class Config:
-        strict = True
-        coerce = True
 
     @pa.dataframe_check
     def resolved_has_actor(cls, df) -> Series[bool]:
@@ -77,10 +71,6 @@ class LocationMentions(_Mention):
     candidate_count: Series[pa.Int64] = pa.Field(ge=0)
     preposition: Series[str] = pa.Field(nullable=True)
 
-    class Config:
-        strict = True
-        coerce = True
-
     @pa.dataframe_check
     def resolved_has_coordinates(cls, df) -> Series[bool]:
         """A resolved place has coordinates; an unresolved one has no place."""
@@ -88,7 +78,7 @@ class LocationMentions(_Mention):
         return resolved == (df["latitude"].notna() & df["longitude"].notna())
 
 
-class Spans(pa.DataFrameModel):
+class Spans(StagingModel):
     """Any row that points into a body, joined to that body: the span must reproduce its text."""
 
     row_id: Series[str]
@@ -96,9 +86,6 @@ class Spans(pa.DataFrameModel):
     char_end: Series[pa.Int64] = char_offset()
     text: Series[str]
     body: Series[str]
-
-    class Config:
-        strict = True
 
     @pa.dataframe_check
     def span_matches_body(cls, df) -> Series[bool]:

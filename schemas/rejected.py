@@ -3,8 +3,10 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.fields import StagingModel
 
-class RejectedRows(pa.DataFrameModel):
+
+class RejectedRows(StagingModel):
     """One row per rejected record; `article_id` is the seed's key even when it has no valid id."""
 
     table_name: Series[str]
@@ -14,7 +16,3 @@ class RejectedRows(pa.DataFrameModel):
     seed_path: Series[str] = pa.Field(nullable=True)
     run_id: Series[str]
     rejected_at: Series[pa.DateTime]
-
-    class Config:
-        strict = True
-        coerce = True

@@ -3,10 +3,10 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.fields import SENTENCE_ROLES, article_id, char_offset
+from schemas.fields import SENTENCE_ROLES, StagingModel, article_id, char_offset, span_is_text_length
 
 
-class Sentences(pa.DataFrameModel):
+class Sentences(StagingModel):
     """One row per sentence of an article's body, boilerplate and repeats included but marked."""
 
     sentence_id: Series[str] = pa.Field(unique=True)
@@ -20,14 +20,12 @@ class Sentences(pa.DataFrameModel):
     duplicate_of: Series[pa.Int64] = pa.Field(nullable=True, ge=0)
 
     class Config:
-        strict = True
-        coerce = True
         unique = ["article_id", "sentence_index"]
 
     @pa.dataframe_check
     def span_is_text_length(cls, df) -> Series[bool]:
         """The span is as long as the text it claims to hold."""
-        return (df["char_end"] - df["char_start"]) == df["text"].str.len()
+        return span_is_text_length(df, "char_start", "char_end", "text")
 
     @pa.dataframe_check
     def duplicate_points_back(cls, df) -> Series[bool]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.fields import CAMEO_LEVELS, QUAD_CLASSES
+from schemas.fields import CAMEO_LEVELS, QUAD_CLASSES, StagingModel
 
 TAXONOMY_CSV = Path(__file__).parent / "data" / "cameo_event_types.csv"
 
@@ -18,7 +18,7 @@ def cameo_codes() -> frozenset[str]:
         return frozenset(row["cameo_code"] for row in csv.DictReader(handle))
 
 
-class CameoEventTypes(pa.DataFrameModel):
+class CameoEventTypes(StagingModel):
     """One row per CAMEO code: name, root, level, Goldstein, QuadClass, PLOVER type and mode."""
 
     cameo_code: Series[str] = pa.Field(unique=True, str_matches=r"^\d{2,4}$")
@@ -29,10 +29,6 @@ class CameoEventTypes(pa.DataFrameModel):
     quad_class: Series[pa.Int64] = pa.Field(isin=QUAD_CLASSES)
     plover_type: Series[str] = pa.Field(nullable=True)
     plover_mode: Series[str] = pa.Field(nullable=True)
-
-    class Config:
-        strict = True
-        coerce = True
 
     @pa.dataframe_check
     def code_starts_with_root(cls, df) -> Series[bool]:
