@@ -27,6 +27,7 @@ _LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold",
                 "continue", "restart", "stage", "carry", "join", "enter", "make", "have"}
 
 
+_APPARATUS = {"GOV", "MIL", "COP", "SPY"}
 # Prepositions whose noun event is the clause subject's own: "said during a visit to X",
 # "spoke after talks with Y", "resigned in protest over Z", "took part in talks".
 _CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead", "in"}
@@ -68,6 +69,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         else:
             targets = [t for t in targets if t not in sources and not (
                 not symmetric and t.actor_type == "state" and t.country_iso3 in source_countries)]
+        if not symmetric and any(t.country_iso3 and t.country_iso3 not in source_countries
+                                 for t in targets):
+            # "Peru withdrew its ambassador from Mexico": the source's own state apparatus is
+            # what it acts with, the other country what it acts on
+            targets = [t for t in targets if not (
+                t.country_iso3 in source_countries and t.actor_type != "person"
+                and t.sector in _APPARATUS)]
         sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
         modality, negated = self._modality(trigger)
         if modality == "threatened":

@@ -3,6 +3,7 @@ Yukos"), organizations the parser found that no dictionary lists, and collective
 "MPs", "the premier") with the country an "of"/"from" phrase or a possessive gives them."""
 
 
+from pipelines.coding.coreference import one_person
 from pipelines.coding.reading import SentenceReading, nationality_before, plural, unspecified
 from pipelines.coding.records import Actor, ActorMention, slug, state_actor
 from pipelines.gazetteer import is_place_name, is_prominent_place_name, place_index
@@ -33,6 +34,7 @@ ORGANIZATION_NOUNS = {"firm", "company", "group", "airline", "carrier", "bank", 
                       "insurer", "lender", "brewer", "chain", "subsidiary", "charity",
                       "organisation", "organization", "party", "movement", "club", "fund"}
 
+_POSSESSIVES = {"his", "her", "its", "their"}
 # Definite descriptions of an organization the article named before ("the firm", "the party"):
 # the kind of organization each may point back to (a sector; None: any but a party).
 _ORGANIZATION_ANAPHORS = {"firm": "BUS", "company": "BUS", "airline": "BUS", "carrier": "BUS",
@@ -58,6 +60,7 @@ class GroupReader:
     lx: Lexicon  # and `_latest_person_with_title`, from CoreferenceReader
     organizations: dict[str, Actor]  # name -> organization designated or named earlier
     mentions: list[ActorMention]  # the article's mentions before this sentence
+    _last_persons: list[ActorMention]  # the persons "he" or "she" may point back to
 
     def _known_organizations(self, s: SentenceReading) -> None:
         """Organizations an earlier sentence designated or named, met again by name alone:
@@ -110,6 +113,19 @@ class GroupReader:
             s.mention(t_end, end, actor, "title" if iso3 else "title_no_country", title=text)
             self._remember_organization(actor)
 
+    def _possessor_country(self, s: SentenceReading, index: int) -> str | None:
+        """The country of what a possessive pronoun points back to: "his", "her" the latest
+        person (named, or one titled holder) with a country in this sentence or the last;
+        "its", "their" the latest state or organization with one in this sentence."""
+        persons = s.doc[index].lower_ in {"his", "her"}
+        here = [m for m in s.found if m.token_start < index and m.actor and m.actor.country_iso3
+                and (one_person(m, s.doc) if persons
+                     else m.actor.actor_type in {"state", "organization"})]
+        earlier = [m for m in self._last_persons if m.actor and m.actor.country_iso3] \
+            if persons else []
+        found = here[-1:] or earlier[:1]
+        return found[0].actor.country_iso3 if found else None
+
     def _definite_organizations(self, s: SentenceReading) -> None:
         """"the firm", "the group", "the party" after the article named one: the latest
         organization of that kind ("Parmalat has sued 45 banks ... the firm said"). Not "the
@@ -153,6 +169,13 @@ class GroupReader:
                                                        and m.actor.actor_type == "state")]
                 mention(owner[2], end, state_actor(owner[1][:3], sector), "title", title=text)
                 continue
+            if start > 0 and doc[start - 1].lower_ in _POSSESSIVES and doc[
+                    end - 1].dep_ not in {"compound", "amod"} and not (
+                    end < len(doc) and doc[end].pos_ == "PROPN") and (
+                    iso3 := self._possessor_country(s, start - 1)):
+                # "Mr Blair praised his chancellor", "its ministers": of the owner's country
+                mention(start - 1, end, state_actor(iso3, sector), "title", title=text)
+                continue
             if text in COLLECTIVES or plural(doc[end - 1]):
                 if end < len(doc) and doc[end].pos_ == "PROPN":
                     continue  # a title before an unrecognized name
@@ -191,8 +214,11 @@ class GroupReader:
                 continue
             words = [t for t in ent if t.is_alpha and t.lower_ not in {"the", "of", "for", "and"}]
             start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-            if not words or not all(t.text[:1].isupper() for t in words) or start in s.titles:
-                continue  # "the Supreme Court", "Police Scotland": a collective
+            title = s.titles.get(start)
+            if not words or not all(t.text[:1].isupper() for t in words) or (title and (
+                    title[0] >= ent.end or is_prominent_place_name(doc[title[0]:ent.end].text))):
+                continue  # "the Supreme Court", "Police Scotland": a collective; not "the
+                # Trade Unions Congress", a name that opens with a title
             if len(words) == 1:
                 word = words[0]
                 acronym = word.text.isupper() and 2 <= len(word.text) <= 6

@@ -154,6 +154,15 @@ EXACT = [
     ("The Nigerian senate attacked the Ghanaian president for failing to act.",
      {(("NGALEG",), "111", ("GHAGOV",))}),
     ("Rebels attacked a Malian army convoy on Monday.", {(("---REB",), "190", ("MLIMIL",))}),
+    # a title after a possessive pronoun is of its owner's country ("his chancellor"); the
+    # source's own envoy withdrawn is not what it acts on
+    ("The Kenyan president praised his generals.", {(("KENGOV",), "051", ("KENMIL",))}),
+    ("Russia said its troops would attack Georgia.", {(("RUSMIL",), "138", ("GEO",))}),
+    ("Peru withdrew its ambassador from Chile.", {(("PER",), "161", ("CHL",))}),
+    # an organization's name that opens with a title is the organization ("the Trade Unions
+    # Congress" is no legislature)
+    ("The Trade Unions Congress criticised the Nigerian government.",
+     {(("",), "111", ("NGAGOV",))}),
     # elections and campaigns are fought without force; troops with it
     ("The Kenyan minister will fight the seat at the next election.", set()),
     ("The Ghanaian opposition fought a very positive campaign.", set()),
