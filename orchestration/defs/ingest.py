@@ -106,8 +106,14 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
     landed = rejected = skipped = 0
     previews: list[pd.DataFrame] = []
     started = time.monotonic()
-    with write_connection(casus.warehouse_path, context.run.run_id,
-                          on_wait=context.log.info) as conn:
+
+    # The warehouse is this run's from its first write to its publish (the run lock), but
+    # the file lock and connection are held only while reading state and writing a batch:
+    # parsing, the long part, holds neither.
+    def warehouse():
+        return write_connection(casus.warehouse_path, run_id, on_wait=context.log.info)
+
+    with warehouse() as conn:
         ensure_tables(conn)
         retracted = [] if config.keep_missing else retract_missing(conn, {r.key for r in scanned})
         if retracted:
@@ -120,38 +126,41 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         skipped = len(records) - len(todo)
         context.log.info(f"reading and extracting {len(todo)} articles "
                          f"({skipped} unchanged since their last run)")
-        progress = progress_for(len(todo), "casus run: reading and extracting")
-        for offset in range(0, len(todo), BATCH_SIZE):
-            batch = todo[offset : offset + BATCH_SIZE]
-            results = [ingest_record_safely(r) for r in batch]
-            extract_in_processes(results, on_done=progress.advance if progress else None)
-            validated = validate_batch(results)
-            landed_keys = set(validated.articles["article_id"])
-            state_frame = pd.DataFrame([
-                {"key": r.key, "content_hash": r.content_hash, "pipeline_version": PIPELINE_VERSION,
-                 "outcome": "landed" if r.key in landed_keys else "rejected"} for r in batch])
+    progress = progress_for(len(todo), "casus run: reading and extracting")
+    for offset in range(0, len(todo), BATCH_SIZE):
+        batch = todo[offset : offset + BATCH_SIZE]
+        results = [ingest_record_safely(r) for r in batch]
+        extract_in_processes(results, on_done=progress.advance if progress else None)
+        validated = validate_batch(results)
+        landed_keys = set(validated.articles["article_id"])
+        state_frame = pd.DataFrame([
+            {"key": r.key, "content_hash": r.content_hash, "pipeline_version": PIPELINE_VERSION,
+             "outcome": "landed" if r.key in landed_keys else "rejected"} for r in batch])
+        with warehouse() as conn:
             replace_articles(conn, validated.keys, validated.frames(),
                              _rejected_frame(validated.rejections, run_id), state_frame)
-            for rejection in validated.rejections:
-                # Shown on the article's partition in the UI: which failed, and why.
-                context.log_event(dg.AssetObservation(
-                    asset_key=INGEST, partition=rejection.key,
-                    metadata={"rejected_table": rejection.table_name,
-                              "reason": rejection.reason, "detail": rejection.detail[:500]}))
-            landed += len(landed_keys)
-            rejected += len(validated.rejections)
-            if len(previews) < 1:
-                previews.append(validated.articles)
-            done = offset + len(batch)
-            rate = done / max(time.monotonic() - started, 1e-9)
-            context.log.info(f"ingested {done}/{len(todo)} articles ({rate:.0f}/s), "
-                             f"{rejected} rejected rows so far")
-        if progress:
-            progress.close()
-        run_keys = sorted(keys)
+        for rejection in validated.rejections:
+            # Shown on the article's partition in the UI: which failed, and why.
+            context.log_event(dg.AssetObservation(
+                asset_key=INGEST, partition=rejection.key,
+                metadata={"rejected_table": rejection.table_name,
+                          "reason": rejection.reason, "detail": rejection.detail[:500]}))
+        landed += len(landed_keys)
+        rejected += len(validated.rejections)
+        if len(previews) < 1:
+            previews.append(validated.articles)
+        done = offset + len(batch)
+        rate = done / max(time.monotonic() - started, 1e-9)
+        context.log.info(f"ingested {done}/{len(todo)} articles ({rate:.0f}/s), "
+                         f"{rejected} rejected rows so far")
+    if progress:
+        progress.close()
+    run_keys = sorted(keys)
+    with warehouse() as conn:
         checks = [
             _stored_check(conn, "raw.articles", Articles, run_keys, "pandera_articles", rejected),
-            _stored_check(conn, "raw.sentences", Sentences, run_keys, "pandera_sentences", rejected),
+            _stored_check(conn, "raw.sentences", Sentences, run_keys, "pandera_sentences",
+                          rejected),
         ]
         totals = {table: conn.execute(f"select count(*) from {table}").fetchone()[0]
                   for table in INGEST_TABLES}

@@ -85,3 +85,36 @@ def test_two_runs_never_mix_and_readers_never_break_them(tmp_path):
     final = run_query(warehouse, "select list(article_id order by article_id) as ids "
                                  "from dim_articles").iloc[0]["ids"]
     assert tuple(final) in {("a1", "a2", "a3"), ("b1",)}
+
+
+def test_parsing_holds_neither_the_write_lock_nor_a_connection(seeds_dir, tmp_path, monkeypatch):
+    """The file lock and the DuckDB connection are taken around the warehouse's reads and each
+    batch's write, not while articles are parsed: another process can take the lock then."""
+    import dagster as dg
+
+    import orchestration.defs.ingest as ingest
+    from orchestration.cli import run_pipeline
+    from warehouse.connection import write_lock
+
+    _seeds(seeds_dir / "batch", ["a1", "a2"])
+    warehouse = tmp_path / "w.duckdb"
+    taken_while_parsing = []
+    real_extract = ingest.extract_in_processes
+
+    def extract_while_probing(results, on_done=None):
+        probe = subprocess.run([sys.executable, "-c", (
+            "import sys; from pathlib import Path; from warehouse.connection import write_lock\n"
+            "with write_lock(Path(sys.argv[1]), timeout_s=2):\n"
+            "    import duckdb; duckdb.connect(sys.argv[1]).close(); print('taken')"),
+            str(warehouse)], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        taken_while_parsing.append(probe.stdout.strip() or probe.stderr[-300:])
+        return real_extract(results, on_done=on_done)
+
+    monkeypatch.setattr(ingest, "extract_in_processes", extract_while_probing)
+    with dg.instance_for_test() as instance:
+        result = run_pipeline(seeds_dir / "batch", warehouse, instance=instance)
+    assert result.success
+    assert taken_while_parsing == ["taken"]
+    assert run_query(warehouse, "select count(*) as n from dim_articles").iloc[0]["n"] == 2
+    with write_lock(warehouse, timeout_s=1):  # and the run let go of it when it ended
+        pass
