@@ -108,6 +108,8 @@ class Trigger(Strict):
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False
+    # only with a to-infinitive: "declined to sign" refuses, "shares declined" do not
+    needs_complement: bool = False
     forms: list[Word] = []
 
     _code = field_validator("code", "actor_object")(classmethod(lambda cls, v: _known_code(v)))
@@ -138,6 +140,9 @@ class EventPatterns(Strict):
     appeal_verbs: list[Word]
     threat_verbs: list[Word]
     claim_verbs: list[Word]
+    refusal_verbs: list[Word]
+    denial_verbs: list[Word]
+    allegation_verbs: list[Word]
     negative_adjectives: list[Word]
     intent_codes: dict[Root, CameoCode]
     negated_codes: dict[Root, CameoCode]

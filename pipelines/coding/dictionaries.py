@@ -28,6 +28,11 @@ class _Patterns:
     # words and with both a source and a target; read after the overlay's verbs.
     dictionary_verbs: dict = field(default_factory=dict)
     claim_verbs: frozenset[str] = frozenset()
+    # "refused to sign": the act is refused, not done; "denied attacking": denied, not done;
+    # "accused X of attacking": alleged, not done
+    refusal_verbs: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -47,7 +52,8 @@ def patterns() -> _Patterns:
                      dictionary_verbs(filed_once, set(raw["verbs"]) | set(raw["appeal_verbs"])
                                       | set(raw["demand_verbs"]) | set(raw["intent_verbs"])
                                       | set(raw["threat_verbs"]) | set(raw["claim_verbs"])),
-                     frozenset(raw["claim_verbs"]))
+                     frozenset(raw["claim_verbs"]), frozenset(raw["refusal_verbs"]),
+                     frozenset(raw["denial_verbs"]), frozenset(raw["allegation_verbs"]))
 
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.

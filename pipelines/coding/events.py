@@ -47,10 +47,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         governor = trigger.head
         if trigger.dep_ not in {"xcomp", "ccomp"} or governor.lemma_ not in self.p.appeal_verbs:
             return None
-        addressees = [c for c in governor.children if c.dep_ in {"dobj", "obj"}] + [
+        passive = any(c.dep_ == "auxpass" for c in governor.children)
+        # "Sudan was urged by the AU to accept ...": the passive's subject is the one asked
+        addressees = [c for c in governor.children if c.dep_ in {"dobj", "obj"}
+                      or (passive and c.dep_ == "nsubjpass")] + [
             c for c in trigger.children if c.dep_ == "nsubj"]
         targets = self._actors_in(set().union(set(), *(np_tokens(a) for a in addressees)))
-        sources = self._subject(governor)
+        sources = self._agent(governor) if passive else self._subject(governor)
         if not targets or not sources:
             return None
         return self._event(governor, "020", sources, targets)
@@ -118,9 +121,16 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if clause.dep_ in {"xcomp", "ccomp"} and governor in self.p.asking_verbs \
                 and governor in self.p.verbs:
             return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
+        if self._not_done(clause):
+            return None
         appeal = self._appeal(trigger)
         if appeal:
             return appeal
+        if entry.get("needs_complement") and not any(c.dep_ == "xcomp" for c in trigger.children):
+            return None
+        if trigger.lemma_ in self.p.intent_verbs and (entry.get("code") or "")[:2] == "02" and any(
+                c.dep_ == "xcomp" for c in trigger.children):
+            return None  # "seeking to improve ties" intends the act; "seeking help" asks
         if trigger.lemma_ in self.p.threat_verbs | self.p.intent_verbs and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in self.p.verbs for c in trigger.children):
             return None  # "threatened to attack": the complement is the event, threatened
@@ -141,6 +151,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             # "called on Israel to hold talks": what the asked act is done to (026)
             object_lemmas += [o.lemma_.lower() for c in clauses for o in c.children
                               if o.dep_ in {"dobj", "obj"}]
+        if trigger.lemma_.lower() in self.p.refusal_verbs:  # "declined to comment" (011)
+            object_lemmas += [c.lemma_.lower() for c in trigger.children if c.dep_ == "xcomp"]
         code = self._code(entry, object_lemmas)
         preps = entry.get("prep_codes") or {}
         code = next((preps[c.lower_] for c in trigger.children
@@ -224,6 +236,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             targets = self._actors_in(span) or [
                 state_actor(p.place.country_iso3) for p in self._places_in(span)[:1]
                 if p.place.country_iso3]
+        if not targets and trigger.lemma_.lower() in self.p.denial_verbs:
+            # "denied attacking Georgia": whom the denied act was done to
+            acts = [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+            done_to = [o for a in acts for o in a.children if o.dep_ in {"dobj", "obj"}]
+            done_to += [o for a in acts for o in self._prep_objects(a, _TARGET_PREPS)]
+            targets = [a for a in self._actors_in(set().union(set(), *(
+                np_tokens(o) for o in done_to))) if a not in sources]
         if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
             for o in [c for c in trigger.children if c.dep_ not in {
                     "nsubj", "nsubjpass", "agent", "aux", "neg", "punct", "advmod", "advcl",
@@ -252,6 +271,16 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._claimed(trigger, self._event(trigger, code, sources, targets,
                                                   entry.get("symmetric", False), places or []))
+
+    def _not_done(self, clause: Token) -> bool:
+        """An act someone denies ("denied attacking", "denied that its troops attacked") or
+        alleges ("accused Iran of arming", "blamed Hamas for attacking"): the denial or the
+        accusation is the event, the act is not asserted."""
+        head = clause.head
+        if clause.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in self.p.denial_verbs:
+            return True
+        return clause.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
+            and head.head.lemma_.lower() in self.p.allegation_verbs
 
     @staticmethod
     def _question(trigger: Token) -> bool:
@@ -333,6 +362,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
     def code(self) -> list[Event]:
         events: list[Event] = []
         objects_of_events: set[int] = set()
+        by_trigger: dict[int, Event] = {}
         for token in self.doc:
             lemma = self.p.verb_forms.get(token.lower_, token.lemma_.lower())
             entry = self.p.verbs.get(lemma) or self.p.dictionary_verbs.get(lemma)
@@ -340,6 +370,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 event = self._verb_event(token, entry)
                 if event:
                     events.append(event)
+                    by_trigger[token.i] = event
                     heads = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass",
                                                                       "attr"}]
                     heads += self._prep_objects(token, set(entry.get("prep") or []))
@@ -351,4 +382,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 if event:
                     event.confidence = round(event.confidence - 0.1, 2)
                     events.append(event)
-        return events
+        # "refused to sign the accord" is coded at "sign" as the refusal (CAMEO 12, refined by
+        # what was refused); the bare refusal at "refused" would count it twice
+        refused = {i for i, e in by_trigger.items() if self.doc[i].lemma_ in self.p.refusal_verbs
+                   and any(c.dep_ == "xcomp" and c.i in by_trigger and not by_trigger[c.i].is_negated
+                           for c in self.doc[i].children)}
+        return [e for e in events if not any(by_trigger[i] is e for i in refused)]

@@ -19,6 +19,8 @@ class ModalityReader(ClauseReader):
         while node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ in {"VERB", "AUX"}:
             governor = node.head
             negated = negated or any(c.dep_ == "neg" for c in governor.children)
+            if governor.lemma_ in self.p.refusal_verbs and node.dep_ == "xcomp":
+                negated = not negated  # "refused to sign": not signed; "never refused to"
             if governor.lemma_ in self.p.threat_verbs:
                 return "threatened", negated
             if governor.lemma_ in self.p.intent_verbs and node.dep_ == "xcomp":

@@ -32,6 +32,9 @@ intent_verbs: [plan]
 appeal_verbs: [urge]
 threat_verbs: [threaten]
 claim_verbs: [claim]
+refusal_verbs: [refuse]
+denial_verbs: [deny]
+allegation_verbs: [accuse]
 negative_adjectives: [reckless]
 intent_codes: {"04": "036"}
 negated_codes: {"02": "120"}

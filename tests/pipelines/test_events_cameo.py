@@ -170,6 +170,30 @@ EXACT = [
     # an attack that a clause happened after was not the clause subject's doing
     ("Peru's economy grew after the attacks on the Bolivian army.",
      {((), "190", ("BOLMIL",))}),
+    # a denied or alleged act is not done: the denial (016) or accusation (112) is the event,
+    # against whom the act would have been done
+    ("Russia denied attacking Georgia.", {(("RUS",), "016", ("GEO",))}),
+    ("Ethiopia denied that its troops had shelled Eritrea.", {(("ETH",), "016", ("ERI",))}),
+    ("Israel accused Iran of arming Hezbollah.", {(("ISR",), "112", ("IRN",))}),
+    ("The United States accused Russia of attacking Ukraine.", {(("USA",), "112", ("RUS",))}),
+    ("Israel blamed Hamas for attacking the border post.", {(("ISR",), "112", ("PSEREBHMS",))}),
+    # a refused act is a rejection refined by the act (CAMEO 125: reject a proposal to meet or
+    # negotiate), never the act itself; declining to comment is 011; shares decline no one
+    ("Egypt refused to hold talks with Ethiopia.", {(("EGY",), "125", ("ETH",))}),
+    ("France refused to meet the Iranian foreign minister.", {(("FRA",), "125", ("IRNGOV",))}),
+    ("Ghana declined to sign the agreement with China.", {(("GHA",), "120", ("CHN",))}),
+    ("The Kenyan minister declined to comment.", {(("KENGOV",), "011", ())}),
+    ("Kenyan shares declined sharply on Monday.", set()),
+    # an accord two parties sign is each one's with the other
+    ("Kenya and Uganda signed a border agreement.", {(("KEN", "UGA"), "057", ("KEN", "UGA"))}),
+    # seeking to act intends the act (PETRARCH2 files DEEPEN * RELATIONS as 060: intent 031)
+    ("Turkey is seeking to deepen ties with Azerbaijan.", {(("TUR",), "031", ("AZE",))}),
+    ("The Chilean government is seeking to push through its pension bill.", set()),
+    # a passive appeal or pressure: the "by" phrase asks, the subject is asked
+    ("Sudan was pressured by the African Union to accept peacekeepers.",
+     {(("IGOAFRAFU",), "170", ("SDN",))}),
+    ("Serbia was asked by the European Union to extradite the suspects.",
+     {(("IGOEUREEC",), "0213", ("SRB",))}),
 ]
 
 
