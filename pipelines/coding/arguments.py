@@ -32,6 +32,11 @@ def np_tokens(head: Token) -> set[int]:
 _CLAUSES = {"acl", "relcl", "advcl", "ccomp", "parataxis"}
 # Verbs whose object does not do what their "to" clause says: "promised him to return".
 _SUBJECT_CONTROL = {"promise", "pledge", "vow"}
+# What someone issues, writes or gives that can itself urge, condemn or accuse: "issued a
+# statement condemning X" is the issuer's condemnation.
+_UTTERANCES = {"statement", "speech", "letter", "report", "communique", "declaration", "message",
+               "resolution", "motion", "note", "article", "interview", "address", "petition",
+               "billboard", "advert", "advertisement", "campaign", "leaflet", "broadcast"}
 
 
 def phrase_tokens(head: Token) -> set[int]:
@@ -118,7 +123,23 @@ class ClauseReader:
                 continue
             if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self._actors_in(np_tokens(node.head))
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in _UTTERANCES:
+                return self._utterer(node.head)
             break
+        return []
+
+    def _utterer(self, noun: Token) -> list[Actor]:
+        """Who issued a statement, gave a speech, put up a billboard: the noun's possessor or
+        "by" phrase, else the subject of the verb it is the object of ("opened with a speech",
+        "unveiled a billboard")."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += self._prep_objects(noun, {"by", "from"})
+        if owners:
+            return self._actors_in(set().union(*(np_tokens(o) for o in owners)))
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in {"dobj", "obj", "pobj"} and verb.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ == "auxpass" for c in verb.children):
+            return self._subject(verb)
         return []
 
     def _agent(self, verb: Token) -> list[Actor]:

@@ -135,8 +135,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 c.dep_ == "xcomp" and c.lemma_.lower() in self.p.verbs for c in trigger.children):
             return None  # "threatened to attack": the complement is the event, threatened
         if entry.get("prep") and not any(
-                c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] for c in trigger.children):
-            return None
+                c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] and not self._when(c)
+                for c in trigger.children):
+            return None  # "called for talks"; not "called him a liar on Saturday"
         requires = entry.get("requires")
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
             return None
@@ -281,6 +282,12 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return True
         return clause.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
             and head.head.lemma_.lower() in self.p.allegation_verbs
+
+    @staticmethod
+    def _when(prep: Token) -> bool:
+        """Whether a preposition only dates the clause: "on Saturday", "on 3 May"."""
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
     @staticmethod
     def _question(trigger: Token) -> bool:

@@ -194,6 +194,16 @@ EXACT = [
      {(("IGOAFRAFU",), "170", ("SDN",))}),
     ("Serbia was asked by the European Union to extradite the suspects.",
      {(("IGOEUREEC",), "0213", ("SRB",))}),
+    # a statement, speech or letter that condemns or urges is its issuer's act
+    ("Egypt issued a statement condemning the Israeli raid on Gaza.",
+     {(("EGY",), "111", ("ISR",))}),
+    ("The Kenyan opposition leader opened the debate with a speech criticising the Ugandan "
+     "president.", {(("KENOPP",), "111", ("UGAGOV",))}),
+    ("The French president wrote a letter urging the German chancellor to reconsider.",
+     {(("FRAGOV",), "020", ("DEUGOV",))}),
+    # a date after "on" is no "call on": calling someone names is no appeal
+    ("The Conservative chairman on Saturday called him a disappointment.", set()),
+    ("Egypt called for talks on Monday.", {(("EGY",), "026", ())}),
 ]
 
 
