@@ -110,6 +110,8 @@ class Trigger(Strict):
     needs_target: bool = False
     # only with a to-infinitive: "declined to sign" refuses, "shares declined" do not
     needs_complement: bool = False
+    # one of the object words makes the event without the preposition: "fired tear gas"
+    objects_without_prep: bool = False
     forms: list[Word] = []
 
     _code = field_validator("code", "actor_object")(classmethod(lambda cls, v: _known_code(v)))

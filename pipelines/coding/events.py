@@ -136,7 +136,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "threatened to attack": the complement is the event, threatened
         if entry.get("prep") and not any(
                 c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] and not self._when(c)
-                for c in trigger.children):
+                for c in trigger.children) and not (
+                entry.get("objects_without_prep") and set(self._object_lemmas(trigger, None))
+                & set(entry.get("objects") or {})):
             return None  # "called for talks"; not "called him a liar on Saturday"
         requires = entry.get("requires")
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):

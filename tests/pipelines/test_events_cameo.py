@@ -204,6 +204,9 @@ EXACT = [
     # a date after "on" is no "call on": calling someone names is no appeal
     ("The Conservative chairman on Saturday called him a disappointment.", set()),
     ("Egypt called for talks on Monday.", {(("EGY",), "026", ())}),
+    # a weapon fired needs no "at": "fired the minister" is no attack
+    ("Kenyan police fired tear gas in Nairobi.", {(("KENCOP",), "175", ())}),
+    ("The Kenyan president fired the finance minister.", set()),
 ]
 
 
