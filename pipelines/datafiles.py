@@ -112,6 +112,8 @@ class Trigger(Strict):
     needs_complement: bool = False
     # one of the object words makes the event without the preposition: "fired tear gas"
     objects_without_prep: bool = False
+    # a noun whose possessor or "of" object undergoes it: "his arrest", "the arrest of X"
+    possessor_is_target: bool = False
     forms: list[Word] = []
 
     _code = field_validator("code", "actor_object")(classmethod(lambda cls, v: _known_code(v)))
@@ -145,6 +147,7 @@ class EventPatterns(Strict):
     refusal_verbs: list[Word]
     denial_verbs: list[Word]
     allegation_verbs: list[Word]
+    prevention_verbs: list[Word]
     negative_adjectives: list[Word]
     intent_codes: dict[Root, CameoCode]
     negated_codes: dict[Root, CameoCode]

@@ -33,6 +33,7 @@ class _Patterns:
     refusal_verbs: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
+    prevention_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -53,7 +54,8 @@ def patterns() -> _Patterns:
                                       | set(raw["demand_verbs"]) | set(raw["intent_verbs"])
                                       | set(raw["threat_verbs"]) | set(raw["claim_verbs"])),
                      frozenset(raw["claim_verbs"]), frozenset(raw["refusal_verbs"]),
-                     frozenset(raw["denial_verbs"]), frozenset(raw["allegation_verbs"]))
+                     frozenset(raw["denial_verbs"]), frozenset(raw["allegation_verbs"]),
+                     frozenset(raw["prevention_verbs"]))
 
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.

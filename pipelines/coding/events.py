@@ -33,6 +33,17 @@ _APPARATUS = {"GOV", "MIL", "COP", "SPY"}
 _CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead", "in"}
 
 
+def _for_clause(token: Token) -> bool:
+    """A clause opened by "for": "called for Iran to resume talks" (the parser's advcl)."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                         for c in token.children)
+
+
+def _asked(token: Token) -> bool:
+    """Whether a verb is the complement an appeal or demand asks for."""
+    return token.dep_ in {"xcomp", "ccomp"} or _for_clause(token)
+
+
 class SentenceCoder(ModalityReader, AnchoringReader):
     """Codes the events of one parsed sentence, given its actor and place mentions."""
 
@@ -118,8 +129,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         while clause.dep_ == "conj" and clause.pos_ == "VERB":
             clause = clause.head  # "asking him to apologise and withdraw": both are asked
         governor = clause.head.lemma_.lower()
-        if clause.dep_ in {"xcomp", "ccomp"} and governor in self.p.asking_verbs \
-                and governor in self.p.verbs:
+        if _asked(clause) and governor in self.p.asking_verbs and governor in self.p.verbs:
             return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
         if self._not_done(clause):
             return None
@@ -135,8 +145,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 c.dep_ == "xcomp" and c.lemma_.lower() in self.p.verbs for c in trigger.children):
             return None  # "threatened to attack": the complement is the event, threatened
         if entry.get("prep") and not any(
-                c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] and not self._when(c)
-                for c in trigger.children) and not (
+                (c.dep_ in {"prep", "prt"} and c.lower_ in entry["prep"] and not self._when(c))
+                or ("for" in entry["prep"] and _for_clause(c)) for c in trigger.children) and not (
                 entry.get("objects_without_prep") and set(self._object_lemmas(trigger, None))
                 & set(entry.get("objects") or {})):
             return None  # "called for talks"; not "called him a liar on Saturday"
@@ -149,7 +159,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "asked whether he would stand", "asked about the plan": a question
         if asking:
             # what is asked refines the appeal or demand: "urged Iran to release ..." (025)
-            clauses = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+            clauses = [c for c in trigger.children if _asked(c)]
             object_lemmas += [c.lemma_.lower() for c in clauses]
             # "called on Israel to hold talks": what the asked act is done to (026)
             object_lemmas += [o.lemma_.lower() for c in clauses for o in c.children
@@ -223,9 +233,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             # "has written to the minister asking for answers": whom the letter went to
             targets = self._actors_in(set().union(set(), *(
                 np_tokens(o) for o in self._prep_objects(trigger.head, {"to"}))))
+        if not targets and asking and any(c.dep_ == "xcomp" for c in trigger.children):
+            # "called for the board to hold a meeting": the one asked to act
+            targets = self._actors_in(set().union(set(), *(
+                np_tokens(o) for o in self._prep_objects(trigger, {"for"}))))
         if not targets and asking:
             # "insisted that Washington halt the deal": the one asked to act is the target
-            for clause in [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]:
+            for clause in [c for c in trigger.children if _asked(c)]:
                 subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 targets = self._actors_in(set().union(set(), *(np_tokens(x) for x in subjects)))
                 if targets:
@@ -253,6 +267,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 targets = self._actors_in(phrase_tokens(o))
                 if targets:
                     break
+        symmetric = entry.get("symmetric", False)
+        if len(sources) > 1 and any(o.lower_ in {"other", "another"} and any(
+                c.lower_ in {"each", "one"} for c in o.children) for o in objects + prep_objects):
+            targets, symmetric = [], True  # "Airbus and Boeing accuse each other": mutual
         hosting = any(lemma in (entry.get("host_objects") or []) for lemma in object_lemmas[:1])
         if entry.get("inverse") and not hosting:
             froms = self._prep_objects(trigger, {"from"})
@@ -272,8 +290,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None
         if entry.get("needs_target") and not (targets or places):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
-        return self._claimed(trigger, self._event(trigger, code, sources, targets,
-                                                  entry.get("symmetric", False), places or []))
+        return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
+                                                  places or []))
 
     def _not_done(self, clause: Token) -> bool:
         """An act someone denies ("denied attacking", "denied that its troops attacked") or
@@ -282,8 +300,12 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         head = clause.head
         if clause.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in self.p.denial_verbs:
             return True
-        return clause.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
-            and head.head.lemma_.lower() in self.p.allegation_verbs
+        if clause.dep_ not in {"pcomp", "pobj"} or head.dep_ != "prep":
+            return False
+        governor = head.head.lemma_.lower()
+        # "banned from suing", "refrained from attacking": prevented, not done
+        return (head.lower_ in {"of", "for", "with"} and governor in self.p.allegation_verbs) or (
+            head.lower_ == "from" and governor in self.p.prevention_verbs)
 
     @staticmethod
     def _when(prep: Token) -> bool:
@@ -330,13 +352,17 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if modifiers and not any(c.lemma_.lower() in modifiers for c in trigger.children):
             return None
         verb = trigger.head
-        if trigger.dep_ in {"dobj", "obj"} and verb.dep_ in {"xcomp", "ccomp"} \
+        if trigger.dep_ in {"dobj", "obj"} and _asked(verb) \
                 and verb.head.lemma_.lower() in self.p.asking_verbs:
             return None  # "urged Uganda to open talks": the talks are asked for, not held
         code = entry["code"]
         for lemma in [t.lemma_.lower() for t in self._prep_objects(trigger, {"of"})]:
             code = (entry.get("objects") or {}).get(lemma, code)
-        source_tokens = {c.i for c in trigger.children if c.dep_ == "poss"}
+        possessors = {c.i for c in trigger.children if c.dep_ == "poss"}
+        # "his arrest": the one arrested; "Russia's arrest of X", "Russia's attack": the doer
+        patient = possessors if entry.get("possessor_is_target") and not self._prep_objects(
+            trigger, {"of"}) else set()
+        source_tokens = possessors - patient
         for o in self._prep_objects(trigger, {"by"}):
             source_tokens |= np_tokens(o)
         if entry["code"][:2] != "16":  # "Russian sanctions" may be on or by Russia
@@ -357,8 +383,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                     c.dep_ == "auxpass" for c in trigger.head.head.children):
             # "said during a visit to Britain"; not "rates rose after the attacks"
             sources = self._subject(trigger.head.head)
-        target_tokens: set[int] = set()
-        for o in self._prep_objects(trigger, _TARGET_PREPS):
+        target_tokens: set[int] = set(patient)
+        preps = _TARGET_PREPS | ({"of"} if entry.get("possessor_is_target") else set())
+        for o in self._prep_objects(trigger, preps):  # "the arrest of X" arrests X
             target_tokens |= np_tokens(o)
         targets = self._actors_in(target_tokens)
         places = self._places_in(target_tokens)

@@ -35,6 +35,7 @@ claim_verbs: [claim]
 refusal_verbs: [refuse]
 denial_verbs: [deny]
 allegation_verbs: [accuse]
+prevention_verbs: [ban]
 negative_adjectives: [reckless]
 intent_codes: {"04": "036"}
 negated_codes: {"02": "120"}

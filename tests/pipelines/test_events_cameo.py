@@ -207,6 +207,21 @@ EXACT = [
     # a weapon fired needs no "at": "fired the minister" is no attack
     ("Kenyan police fired tear gas in Nairobi.", {(("KENCOP",), "175", ())}),
     ("The Kenyan president fired the finance minister.", set()),
+    # "each other": every party is the other's target
+    ("India and Pakistan accused each other of violating the ceasefire.",
+     {(("IND", "PAK"), "112", ("IND", "PAK"))}),
+    # "called for X to act": X is asked, the act only asked for (026: appeal to negotiate)
+    ("Germany called for Iran to resume talks.", {(("DEU",), "026", ("IRN",))}),
+    # a prevented act is not done
+    ("Syria refrained from attacking Israel.", set()),
+    # an illness or a lawsuit is fought without force; a lawsuit launched is 115
+    ("The Irish minister resigned to fight the illness.", set()),
+    ("The American retailer is fighting two lawsuits.", set()),
+    ("The Italian firm launched a lawsuit against the Spanish bank.",
+     {(("ITABUS",), "115", ("ESPBUS",))}),
+    # an arrest's possessor is the one arrested, unless an "of" phrase names them
+    ("The Kenyan journalists' arrest angered Kenya.", {((), "173", ("KENMED",))}),
+    ("Ethiopia's arrest of the journalists angered Kenya.", {(("ETH",), "173", ("---MED",))}),
 ]
 
 
@@ -232,6 +247,12 @@ ROOTS = [
 @pytest.mark.parametrize("sentence, root", ROOTS, ids=[s[:40] for s, _ in ROOTS])
 def test_material_conflict_roots(sentence, root):
     assert {code[:2] for _, code, _ in _triples(_events(sentence))} == {root}
+
+
+def test_an_act_someone_is_banned_from_is_not_done():
+    codes = {code for _, code, _ in _triples(_events(
+        "The Italian bank has been banned from suing the Spanish government."))}
+    assert "115" not in codes
 
 
 def test_a_gerund_after_for_is_not_the_clause_subject_s_act():
