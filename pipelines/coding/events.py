@@ -88,7 +88,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             # "Peru withdrew its ambassador from Mexico": the source's own state apparatus is
             # what it acts with, the other country what it acts on
             targets = [t for t in targets if not (
-                t.country_iso3 in source_countries and t.actor_type != "person"
+                t.country_iso3 in source_countries | {None} and t.actor_type != "person"
                 and t.sector in _APPARATUS)]
         sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
         modality, negated = self._modality(trigger)
@@ -267,7 +267,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 targets = self._actors_in(phrase_tokens(o))
                 if targets:
                     break
-        symmetric = entry.get("symmetric", False)
+        # "India and China held talks": an object that is a symmetric event makes the verb one
+        symmetric = entry.get("symmetric", False) or any(
+            (self.p.nouns.get(lemma) or {}).get("symmetric") and (
+                entry.get("objects") or {}).get(lemma) == code for lemma in object_lemmas[:1])
         if len(sources) > 1 and any(o.lower_ in {"other", "another"} and any(
                 c.lower_ in {"each", "one"} for c in o.children) for o in objects + prep_objects):
             targets, symmetric = [], True  # "Airbus and Boeing accuse each other": mutual
@@ -387,6 +390,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         preps = _TARGET_PREPS | ({"of"} if entry.get("possessor_is_target") else set())
         for o in self._prep_objects(trigger, preps):  # "the arrest of X" arrests X
             target_tokens |= np_tokens(o)
+            if not sources:  # "an attack on the embassy by militants", "by" parsed on its object
+                sources = [a for a in self._actors_in(set().union(set(), *(
+                    np_tokens(b) for b in self._prep_objects(o, {"by"})))) if a]
         targets = self._actors_in(target_tokens)
         places = self._places_in(target_tokens)
         if entry.get("needs_target") and not (targets or places):

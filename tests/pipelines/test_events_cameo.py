@@ -222,6 +222,14 @@ EXACT = [
     # an arrest's possessor is the one arrested, unless an "of" phrase names them
     ("The Kenyan journalists' arrest angered Kenya.", {((), "173", ("KENMED",))}),
     ("Ethiopia's arrest of the journalists angered Kenya.", {(("ETH",), "173", ("---MED",))}),
+    # talks held by two sides are each one's with the other
+    ("India and China held border talks.", {(("CHN", "IND"), "046", ("CHN", "IND"))}),
+    # the troops or envoys a state sends are its own, not whom it acts on
+    ("Canada deployed troops to Latvia.", {(("CAN",), "154", ("LVA",))}),
+    ("Japan sent a delegation to China.", {(("JPN",), "042", ("CHN",))}),
+    # a "by" phrase the parser hangs on the noun's object still names the doer
+    ("There was an attack on the Indian embassy by Taliban militants.",
+     {(("AFGREB",), "190", ("INDGOV",))}),
 ]
 
 
