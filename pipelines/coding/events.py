@@ -177,6 +177,12 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 c.dep_ in {"nsubj", "aux"} for c in trigger.children) and any(
                 c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.head.children))
         # ("were detained and released by police": "released" shares the passive)
+        # "journalists detained by police", "soldiers killed in Ukraine": a participle on a
+        # noun is a passive whose subject is that noun
+        reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+        passive = passive or reduced
+        # "killed in an Israeli air strike": the violent act the harm came in
+        harm_in = self._harm_in(trigger)
         if code[:2] in _VIOLENT_ROOTS | {"14"}:
             agent = self._agent_lemmas(trigger, passive)
             if agent & self.p.non_agents:
@@ -185,8 +191,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 return None
             if code[:2] in {"18", "19"}:
                 code = self._instrument_code(
-                    code, agent | set(object_lemmas) | self._with_lemmas(trigger))
+                    code, agent | set(object_lemmas) | self._with_lemmas(trigger)
+                    | {t.lemma_.lower() for n in harm_in for t in n.subtree})
         sources = self._agent(trigger) if passive else self._subject(trigger)
+        if passive and not sources and code[:2] in _VIOLENT_ROOTS:
+            # "were killed in an Israeli air strike": whose strike it was
+            sources = self._actors_in({c.i for n in harm_in for c in n.children
+                                       if c.dep_ in {"amod", "compound", "poss"}})
         if passive and not sources:  # "were captured and killed by the Taliban": both by them
             for conj in [c for c in trigger.children if c.dep_ == "conj" and c.tag_ == "VBN"
                          and not any(g.dep_ in {"aux", "auxpass"} for g in c.children)]:
@@ -201,6 +212,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                        for s in c.children if s.dep_ == "nsubj"]
         if passive:
             objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            objects += [trigger.head] if reduced else []
             if trigger.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in
                                                   trigger.children):
                 # "The men were detained and later released by police": the shared subject
@@ -295,6 +307,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
                                                   places or []))
+
+    def _harm_in(self, verb: Token) -> list[Token]:
+        """The violent acts a harm came in: "killed in an Israeli air strike"."""
+        return [n for n in self._prep_objects(verb, {"in"}) if (self.p.nouns.get(
+            n.lemma_.lower()) or {}).get("code", "")[:2] in _VIOLENT_ROOTS]
 
     def _not_done(self, clause: Token) -> bool:
         """An act someone denies ("denied attacking", "denied that its troops attacked") or
@@ -416,6 +433,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                     heads = [c for c in token.children if c.dep_ in {"dobj", "obj", "nsubjpass",
                                                                       "attr"}]
                     heads += self._prep_objects(token, set(entry.get("prep") or []))
+                    if event.cameo_code[:2] in _VIOLENT_ROOTS:  # "killed in an air strike": one act
+                        heads += self._harm_in(token)
                     objects_of_events |= {h.i for h in heads}
         for token in self.doc:
             entry = self.p.nouns.get(token.lemma_.lower())

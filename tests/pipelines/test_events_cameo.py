@@ -230,6 +230,14 @@ EXACT = [
     # a "by" phrase the parser hangs on the noun's object still names the doer
     ("There was an attack on the Indian embassy by Taliban militants.",
      {(("AFGREB",), "190", ("INDGOV",))}),
+    # a participle on a noun is a passive of that noun: "journalists detained by police"
+    ("Three Kenyan journalists detained by Ugandan police were released on Monday.",
+     {((), "0841", ("KENMED",)), (("UGACOP",), "173", ("KENMED",))}),
+    # harm done in a violent act is that act's, one event (195: aerial weapons and missiles)
+    ("Five Palestinians were killed in an Israeli air strike in Gaza.",
+     {(("ISR",), "195", ("PSE",))}),
+    ("Two Ukrainian children were wounded in a Russian missile attack on Kharkiv.",
+     {(("RUS",), "195", ("UKRCVL",))}),
 ]
 
 
