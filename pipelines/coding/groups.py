@@ -132,6 +132,9 @@ class GroupReader:
         group of", "the firm Yukos", "the party leader", nor a description before any name."""
         doc = s.doc
         for token in doc:
+            if token.tag_ == "NNS" and token.lemma_.lower() in _ORGANIZATION_ANAPHORS:
+                self._organization_pair(s, token)
+                continue
             if token.lower_ not in _ORGANIZATION_ANAPHORS or token.i == 0 \
                     or doc[token.i - 1].lower_ != "the" or token.tag_ != "NN" \
                     or token.dep_ in {"compound", "amod"} \
@@ -139,11 +142,7 @@ class GroupReader:
                     or (token.i + 1 < len(doc) and (doc[token.i + 1].lower_ == "of"
                                                     or doc[token.i + 1].pos_ == "PROPN")):
                 continue
-            sector = _ORGANIZATION_ANAPHORS[token.lower_]
-            fitting = [m for m in self.mentions + [f for f in s.found if f.token_start < token.i]
-                       if m.actor is not None and m.actor.actor_type == "organization" and (
-                           m.actor.sector == sector if sector in {"PTY", "LAB"} else
-                           m.actor.sector in ({sector, None} if sector else {None, "BUS"}))]
+            fitting = self._fitting_organizations(s, token.i, _ORGANIZATION_ANAPHORS[token.lower_])
             if not fitting:
                 continue
             # in the latest sentence naming one, its subject, else the first named there
@@ -151,6 +150,37 @@ class GroupReader:
             m = next((m for m in latest if m.is_subject), latest[0])
             s.mention(token.i - 1, token.i + 1, m.actor, "coreference", title=token.lower_,
                       antecedent_text=m.text)
+
+    def _fitting_organizations(self, s: SentenceReading, index: int, sector: str | None
+                               ) -> list[ActorMention]:
+        """The article's organization mentions before token `index` that a description of
+        that sector may point back to."""
+        return [m for m in self.mentions + [f for f in s.found if f.token_start < index]
+                if m.actor is not None and m.actor.actor_type == "organization" and (
+                    m.actor.sector == sector if sector in {"PTY", "LAB"} else
+                    m.actor.sector in ({sector, None} if sector else {None, "BUS"}))]
+
+    def _organization_pair(self, s: SentenceReading, token) -> None:
+        """"the two banks", "both firms": the two organizations of that kind the article named
+        last ("Barclays ... Wells Fargo ... The two banks held talks")."""
+        doc = s.doc
+        if token.i >= 2 and doc[token.i - 1].lower_ == "two" and doc[token.i - 2].lower_ == "the":
+            start = token.i - 2
+        elif token.i >= 1 and doc[token.i - 1].lower_ == "both":
+            start = token.i - 1
+        else:
+            return
+        if s.consumed.intersection(range(start, token.i + 1)):
+            return
+        latest: list = []
+        for m in reversed(self._fitting_organizations(s, start, _ORGANIZATION_ANAPHORS[
+                token.lemma_.lower()])):
+            if m.actor not in latest:
+                latest.append(m.actor)
+        if len(latest) >= 2:
+            s.mention(start, token.i + 1, latest[1], "coreference", extra_actors=[latest[0]],
+                      title=token.lemma_.lower(),
+                      antecedent_text=f"{latest[1].name}; {latest[0].name}")
 
     def _collectives(self, s: SentenceReading) -> None:
         """Collective actors without a nationality in front of them ("police", "the military")."""

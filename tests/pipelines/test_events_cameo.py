@@ -238,6 +238,10 @@ EXACT = [
      {(("ISR",), "195", ("PSE",))}),
     ("Two Ukrainian children were wounded in a Russian missile attack on Kharkiv.",
      {(("RUS",), "195", ("UKRCVL",))}),
+    # help or support from a thing is no one's cooperation
+    ("The UK's trade gap narrowed in November, helped by a 7.5% rise in exports.", set()),
+    ("Kenyan shares were supported by strong earnings.", set()),
+    ("Haiti was helped by Canada.", {(("CAN",), "070", ("HTI",))}),
 ]
 
 
@@ -317,3 +321,16 @@ def test_they_opening_a_sentence_is_the_last_sentence_s_group_subject():
     assert (("GBRPTY",), "020", ("---GOV",)) in _triples(events)
     said = _events("Kenya rejected the plan on Monday. They accused Uganda of lying.")
     assert not any(e.cameo_code[:2] == "11" and e.sources for e in said)
+
+
+def test_the_two_banks_are_the_two_organizations_named_before():
+    events = _events("Italian bank UniCredit has approached US lender Citigroup. "
+                     "The two banks held talks in October.")
+    (talks,) = [e for e in events if e.cameo_code == "046"]
+    assert {a.name for a in talks.sources} == {a.name for a in talks.targets}
+    assert len(talks.sources) == 2 and "Citigroup" in {a.name for a in talks.sources}
+
+
+def test_the_two_firms_need_two_organizations():
+    events = _events("Italian bank UniCredit made an offer. The two firms held talks in October.")
+    assert all(len(e.sources) <= 1 for e in events)
