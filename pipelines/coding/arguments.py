@@ -180,6 +180,14 @@ class ClauseReader:
         return lemmas
     def _agent_lemmas(self, trigger: Token, passive: bool) -> set[str]:
         """Lemmas of the doer's noun phrase: the subject, or a passive's by-phrase."""
+        lemmas: set[str] = set()
+        for head in self._doer_heads(trigger, passive):
+            lemmas |= {self.doc[i].lemma_.lower() for i in np_tokens(head)}
+            lemmas |= {t.lemma_.lower() for t in self._prep_objects(head, {"at", "in", "of"})}
+        return lemmas
+
+    def _doer_heads(self, trigger: Token, passive: bool) -> list[Token]:
+        """The head nouns of the doer: the subject, or a passive's by-phrase."""
         if passive:
             heads = self._prep_objects(trigger, {"by"})
         else:
@@ -192,11 +200,7 @@ class ClauseReader:
                 heads = [c for c in node.children if c.dep_ == "nsubj"]
             if node.dep_ == "relcl" and any(h.tag_ in {"WDT", "WP"} for h in heads):
                 heads = [node.head]  # "the waves which killed 30,000": the waves did
-        lemmas: set[str] = set()
-        for head in heads:
-            lemmas |= {self.doc[i].lemma_.lower() for i in np_tokens(head)}
-            lemmas |= {t.lemma_.lower() for t in self._prep_objects(head, {"at", "in", "of"})}
-        return lemmas
+        return heads
 
     def _with_lemmas(self, trigger: Token) -> set[str]:
         """Lemmas of instruments: "with a car bomb", "using drones"."""

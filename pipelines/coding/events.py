@@ -184,6 +184,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children))
         # "killed in an Israeli air strike": the violent act the harm came in
         harm_in = self._harm_in(trigger)
+        if not passive and {h.lemma_.lower() for h in self._doer_heads(trigger, False)} & \
+                self.p.non_agents:
+            return None  # "Irish equities offer growth", "the economy would help": no actor
         if code[:2] in _VIOLENT_ROOTS | {"14"}:
             agent = self._agent_lemmas(trigger, passive)
             if agent & self.p.non_agents:

@@ -242,6 +242,10 @@ EXACT = [
     ("The UK's trade gap narrowed in November, helped by a 7.5% rise in exports.", set()),
     ("Kenyan shares were supported by strong earnings.", set()),
     ("Haiti was helped by Canada.", {(("CAN",), "070", ("HTI",))}),
+    # an economy or its figures act for no one, whoever owns them
+    ("China's booming economy would help world economic recovery, the OECD said.", set()),
+    ("Irish equities continue to offer quality growth.", set()),
+    ("China's government offered aid to Nepal.", {(("CHNGOV",), "033", ("NPL",))}),
 ]
 
 
