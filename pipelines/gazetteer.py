@@ -121,6 +121,23 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
 _DESIGNATORS = {"admin1": ("state", "province", "region"), "admin2": ("county", "district")}
 
 
+# Designators a region's official name carries that news leaves off: "Sichuan Sheng" is
+# "Sichuan", "Beijing Shi" "Beijing", "Cuando Province" "Cuando". A name left with only a
+# compass word ("Central Province") keeps its designator.
+_DROPPED_DESIGNATORS = ("Sheng", "Shi", "Province")
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+            "western", "north-west", "north-east", "south-west", "south-east", "northwest",
+            "northeast", "southwest", "southeast", "upper", "lower", "middle"}
+
+
+def _bare_names(name: str) -> list[str]:
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _DROPPED_DESIGNATORS:
+        return []
+    bare = words[:-1]
+    return [] if all(w.lower() in _COMPASS for w in bare) else [" ".join(bare)]
+
+
 def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     index: dict[str, list[Place]] = {}
     alternates: dict[str, list[Place]] = {}
@@ -169,7 +186,7 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
         place = Place(f"geonames:{region.geonames_id}", region.name, region.feature_type,
                       region.country_iso3, region.admin1_code or None, region.lat, region.lon,
                       region.geonames_id, weight)
-        for name in (region.name, *region.alias_list()):
+        for name in (region.name, *region.alias_list(), *_bare_names(region.name)):
             add(name, place)
             for designator in _DESIGNATORS[region.feature_type]:
                 if not name.lower().endswith(designator):

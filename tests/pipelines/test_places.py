@@ -205,3 +205,10 @@ def test_a_region_keeps_its_designator_and_a_list_after_in_is_places():
     assert places["Borno state"] == ("admin1", "NGA")
     assert {name: places.get(name) for name in ("Zilina", "Nitra", "Presov", "Kosice")} == {
         name: ("city", "SVK") for name in ("Zilina", "Nitra", "Presov", "Kosice")}
+
+
+def test_a_province_is_known_without_its_official_designator():
+    places = _article_places("Floods hit Anhui and Sichuan on Monday. He lives in Sichuan "
+                             "province.")
+    assert places["Anhui"] == places["Sichuan"] == places["Sichuan province"] == ("admin1", "CHN")
+
