@@ -171,8 +171,31 @@ _BLOCK = re.compile(r"^---\s+(?P<name>\S+)\s+\[(?P<code>[^\]]+)\]\s+---")
 _VERB = re.compile(r"^(?P<verb>[A-Z][A-Z-]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*(?:\[(?P<code>[^\]]+)\])?\s*$")
 # "- * WORD [code]" (the verb's object) and "- * (PREP WORD) [code]" (a prepositional object):
 # the simple patterns, which read as object words refining the verb's code.
-_SIMPLE = re.compile(r"^-\s+\*\s+(?:(?P<word>[A-Z]+)|\((?P<prep>[A-Z]+)\s+(?P<pword>[A-Z]+)\))"
+# A word may be a synonym set (&WEAPON), which stands for each of its single-word members.
+_SIMPLE = re.compile(r"^-\s+\*\s+(?:(?P<word>&?[A-Z_]+)|\((?P<prep>[A-Z]+)\s+(?P<pword>&?[A-Z_]+)\))"
                      r"\s+\[(?P<code>[^\]]+)\]")
+_SET_NAME = re.compile(r"^&[A-Z_]+$")
+
+
+def read_synonym_sets(lines: list[str]) -> dict[str, list[str]]:
+    """The verb file's synonym sets ("&WEAPON" then "+GUN", "+MISSILE" ...): each set's
+    single-word members, lower case (a trailing "_", "no suffix", dropped; members of several
+    words are left out, as object words are single words)."""
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        if line.strip().startswith("#"):
+            continue  # a comment inside a set does not end it
+        text = line.split("#", 1)[0].strip()
+        if _SET_NAME.match(text):
+            current = sets.setdefault(text, [])
+        elif text.startswith("+") and current is not None:
+            member = text[1:].strip().rstrip("_")
+            if member and "_" not in member and " " not in member and member.isalpha():
+                current.append(member.lower())
+        elif not text:
+            current = None
+    return sets
 
 
 def _cameo(code: str | None) -> str | None:
@@ -183,10 +206,13 @@ def _cameo(code: str | None) -> str | None:
 
 def read_verbs(path: Path) -> list[dict]:
     """Single-word verbs of each block with their code (the verb's own, else the block's), and
-    the block's simple patterns as object words -> codes. Multi-word verbs and patterns with
-    source/target markers or synonym sets are left for a pattern engine that reads them."""
+    the block's simple patterns as object words -> codes, a synonym set standing for each of
+    its members. Multi-word verbs and patterns with source/target markers or several words
+    are left for a pattern engine that reads them."""
     out: list[dict] = []
     block_code, verbs, objects, start = None, [], {}, 0
+    lines = [_decode(raw) for raw in path.read_bytes().split(b"\n")]
+    sets = read_synonym_sets(lines)
 
     def flush() -> None:
         for verb, code, line in verbs:
@@ -195,8 +221,8 @@ def read_verbs(path: Path) -> list[dict]:
                             "objects": ";".join(f"{w}={c}" for w, c in sorted(objects.items())),
                             "source": f"{path.name}:{line}"})
 
-    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
-        line = _decode(raw).split("#", 1)[0].rstrip()
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line.split("#", 1)[0].rstrip()
         if match := _BLOCK.match(line):
             flush()
             block_code, verbs, objects, start = _cameo(match["code"]), [], {}, number
@@ -210,10 +236,13 @@ def read_verbs(path: Path) -> list[dict]:
                 # a prepositional object keeps its preposition: "meet (with leaders)" is no
                 # "met leaders"
                 prep = f"{simple['prep'].lower()} " if simple["prep"] else ""
-                word = (simple["word"] or simple["pword"]).lower()
-                objects.setdefault(prep + word, code)
-                if word.endswith("s") and len(word) > 3:
-                    objects.setdefault(prep + word[:-1], code)  # SANCTIONS -> sanction
+                word = simple["word"] or simple["pword"]
+                words = sets.get(word, []) if word.startswith("&") else [
+                    word.rstrip("_").lower()] if "_" not in word.rstrip("_") else []
+                for word in words:
+                    objects.setdefault(prep + word, code)
+                    if word.endswith("s") and len(word) > 3:
+                        objects.setdefault(prep + word[:-1], code)  # SANCTIONS -> sanction
             continue
         if match := _VERB.match(line.strip()):
             verbs.append((match["verb"].lower(), _cameo(match["code"]) or block_code, number))

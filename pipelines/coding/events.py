@@ -131,7 +131,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         governor = clause.head.lemma_.lower()
         if _asked(clause) and governor in self.p.asking_verbs and governor in self.p.verbs:
             return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
-        if self._not_done(clause):
+        if self._not_done(clause) or self._asked_whether(clause):
             return None
         appeal = self._appeal(trigger)
         if appeal:
@@ -167,6 +167,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if trigger.lemma_.lower() in self.p.refusal_verbs:  # "declined to comment" (011)
             object_lemmas += [c.lemma_.lower() for c in trigger.children if c.dep_ == "xcomp"]
         code = self._code(entry, object_lemmas)
+        if asking and entry.get("code") and code and code[:2] != entry["code"][:2]:
+            # what is asked refines an appeal or a demand, never turns it into that act
+            # ("pressured Sudan to accept peacekeepers" is no peacekeeping)
+            code = self._code(entry, self._object_lemmas(trigger, entry.get("prep")))
         preps = entry.get("prep_codes") or {}
         code = next((preps[c.lower_] for c in trigger.children
                      if c.dep_ == "prep" and c.lower_ in preps), code)
@@ -328,6 +332,14 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         """The violent acts a harm came in: "killed in an Israeli air strike"."""
         return [n for n in self._prep_objects(verb, {"in"}) if (self.p.nouns.get(
             n.lemma_.lower()) or {}).get("code", "")[:2] in _VIOLENT_ROOTS]
+
+    @staticmethod
+    def _asked_whether(clause: Token) -> bool:
+        """An act a question is about: "whether Iraq would veto", "asked if Germany would send
+        troops"."""
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        return "whether" in marks or ("if" in marks and clause.head.lemma_.lower() in {
+            "ask", "wonder", "question", "inquire", "enquire", "query"})
 
     def _not_done(self, clause: Token) -> bool:
         """An act someone denies ("denied attacking", "denied that its troops attacked") or

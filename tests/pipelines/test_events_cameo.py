@@ -224,8 +224,9 @@ EXACT = [
     ("Ethiopia's arrest of the journalists angered Kenya.", {(("ETH",), "173", ("---MED",))}),
     # talks held by two sides are each one's with the other
     ("India and China held border talks.", {(("CHN", "IND"), "046", ("CHN", "IND"))}),
-    # the troops or envoys a state sends are its own, not whom it acts on
-    ("Canada deployed troops to Latvia.", {(("CAN",), "154", ("LVA",))}),
+    # the troops or envoys a state sends are its own, not whom it acts on (PETRARCH2 files
+    # SEND and DEPLOY + &MILITARY as 062, military cooperation)
+    ("Canada deployed troops to Latvia.", {(("CAN",), "062", ("LVA",))}),
     ("Japan sent a delegation to China.", {(("JPN",), "042", ("CHN",))}),
     # a "by" phrase the parser hangs on the noun's object still names the doer
     ("There was an attack on the Indian embassy by Taliban militants.",

@@ -101,3 +101,27 @@ def test_agents_expand_substitution_sets_and_irregular_plurals(tmp_path):
     assert [(a["phrase"], a["code"]) for a in read_agents(path)] == [
         ("policeman", "COP"), ("policemen", "COP"), ("ferryman", "BUS"), ("ferrymen", "BUS"),
         ("buddhist monk", "BUD")]
+
+
+SET_VERBS = """&WEAPON
++GUN
+# a comment inside the set
++MISSILES
++SURFACE_TO_AIR
++CASH_
+
+---  SELL   [---]  ---
+SELL {SELLS SOLD }
+- * &WEAPON                                           [062:062]     # SELL
+- * (OF &WEAPON)                                      [072]         # SELL
+"""
+
+
+def test_a_synonym_set_in_a_pattern_stands_for_each_single_word_member(tmp_path):
+    from pipelines.import_petrarch import read_verbs
+
+    path = tmp_path / "CAMEO.2.0.txt"
+    path.write_text(SET_VERBS, encoding="utf-8")
+    (sell,) = read_verbs(path)
+    assert sell["objects"] == ("cash=062;gun=062;missile=062;missiles=062;of cash=072;of gun=072;"
+                               "of missile=072;of missiles=072")
