@@ -290,9 +290,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 if targets:
                     break
         # "India and China held talks": an object that is a symmetric event makes the verb one
-        symmetric = entry.get("symmetric", False) or any(
+        symmetric = entry.get("symmetric", False) or not asking and any(
             (self.p.nouns.get(lemma) or {}).get("symmetric") and (
                 entry.get("objects") or {}).get(lemma) == code for lemma in object_lemmas[:1])
+        # (not "called for talks": the caller asks the others to meet)
         if len(sources) > 1 and any(o.lower_ in {"other", "another"} and any(
                 c.lower_ in {"each", "one"} for c in o.children) for o in objects + prep_objects):
             targets, symmetric = [], True  # "Airbus and Boeing accuse each other": mutual
