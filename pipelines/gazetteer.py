@@ -240,6 +240,12 @@ def _build_indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
                       city.get("admin1code") or None, float(city["latitude"]),
                       float(city["longitude"]), int(city["geonameid"]), population)
         add(city["name"], place)
+        stem = city["name"][: -len(" City")] if city["name"].endswith(" City") else None
+        if stem and population >= _ALTERNATE_NAME_MIN_POPULATION and not any(
+                p.feature_type == "country" for p in index.get(stem.lower(), [])):
+            # "New York City" is "New York" too: its population weighs it against the state
+            # (Oklahoma City against Oklahoma); "Mexico" and "Kuwait" are the countries
+            add(stem, place)
         folded = _ascii(city["name"])
         if folded != city["name"]:
             add(folded, place)  # "Bogota", "Sao Paulo": how English news spells them

@@ -222,3 +222,10 @@ def test_a_county_split_by_the_compass_is_still_a_county():
     # its point lies between its parts: West Sussex and East Sussex
     (sussex,) = [p for p in _places("They live in Sussex.", {"GBR"}).values()]
     assert distance_km(sussex.place.latitude, sussex.place.longitude, 50.95, -0.25) < 40
+
+
+def test_a_city_called_x_city_is_also_x_unless_x_is_a_country():
+    places = _places("She moved to New York and then to Mexico.", {"USA"})
+    assert (places["New York"].place.feature_type, places["New York"].place.name) == (
+        "city", "New York City")
+    assert places["Mexico"].place.feature_type == "country"
