@@ -172,6 +172,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
         self._named_organizations(sentence)
         self._definite_organizations(sentence)
         self._collectives(sentence)
+        self._shared_titles(sentence)
         found = sentence.found
         self._appositions(doc, found)
         self._pronouns(doc, sentence_index, sentence.quotes, found, sentence.consumed,

@@ -102,9 +102,11 @@ class ClauseReader:
                 return agent
             controller = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}] \
                 if node.dep_ == "xcomp" and node.head.lemma_ not in _SUBJECT_CONTROL else []
-            if controller:
+            controllers = self._actors_in(np_tokens(controller[0])) if controller else []
+            if controllers:
                 # "convinced GM to back away", "forced Yukos to sell": the object does it
-                return self._actors_in(np_tokens(controller[0]))
+                # ("used tear gas to disperse": a thing does nothing; the subject does)
+                return controllers
             if node.dep_ in {"xcomp", "conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
                 raised = node.dep_ in {"xcomp", "conj"}
                 node = node.head

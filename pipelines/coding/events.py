@@ -215,6 +215,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         # "Holmes, whom he met": the relative pronoun stands for the noun the clause describes
         objects = [trigger.head if c.tag_ in {"WP", "WDT"} and trigger.dep_ == "relcl" else c
                    for c in trigger.children if c.dep_ in {"dobj", "obj", "dative"}]
+        if not objects and not passive and not entry.get("intransitive"):
+            # "arrested and deported two activists": verbs joined by "and" share the object
+            objects = [o for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                       for o in c.children if o.dep_ in {"dobj", "obj"}][:1]
         if not objects:
             # "will help the firm develop snacks": a bare infinitive's subject is the object
             objects = [s for c in trigger.children if c.dep_ == "ccomp" and c.tag_ == "VB"

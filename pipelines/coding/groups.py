@@ -182,6 +182,21 @@ class GroupReader:
                       title=token.lemma_.lower(),
                       antecedent_text=f"{latest[1].name}; {latest[0].name}")
 
+    def _shared_titles(self, s: SentenceReading) -> None:
+        """"Chinese and Indian troops": a nationality joined by "and" to one that opens a
+        titled group shares its title (CHNMIL beside INDMIL), instead of naming a bare state."""
+        doc = s.doc
+        for group in [m for m in s.found if m.actor and m.actor.sector and m.actor.country_iso3
+                      and m.title]:
+            first = doc[group.token_start]
+            if first.dep_ != "conj":
+                continue
+            for m in s.found:
+                if m is not group and m.actor and m.actor.actor_type == "state" and \
+                        m.token_start <= first.head.i < m.token_end:
+                    m.actor = state_actor(m.actor.country_iso3, group.actor.sector)
+                    m.title = group.title
+
     def _collectives(self, s: SentenceReading) -> None:
         """Collective actors without a nationality in front of them ("police", "the military")."""
         doc, labels_at, titles = s.doc, s.labels_at, s.titles

@@ -243,6 +243,13 @@ EXACT = [
     ("The UK's trade gap narrowed in November, helped by a 7.5% rise in exports.", set()),
     ("Kenyan shares were supported by strong earnings.", set()),
     ("Haiti was helped by Canada.", {(("CAN",), "070", ("HTI",))}),
+    # verbs joined by "and" share their object; a nationality joined to another shares its
+    # title; a thing used to act does not act
+    ("Kenya arrested and deported two Ugandan activists.",
+     {(("KEN",), "173", ("UGAOPP",)), (("KEN",), "174", ("UGAOPP",))}),
+    ("Chinese and Indian troops clashed along the border.",
+     {(("CHNMIL", "INDMIL"), "190", ("CHNMIL", "INDMIL"))}),
+    ("Police used tear gas to disperse protesters in Dhaka.", {(("---COP",), "175", ("---OPP",))}),
     # an economy or its figures act for no one, whoever owns them
     ("China's booming economy would help world economic recovery, the OECD said.", set()),
     ("Irish equities continue to offer quality growth.", set()),
