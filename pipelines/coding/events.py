@@ -72,6 +72,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
     def _event(self, trigger: Token, code: str, sources: list[Actor], targets: list[Actor],
                symmetric: bool = False, place_targets: list[PlaceMention] | None = None
                ) -> Event | None:
+        if symmetric and not sources and len(targets) > 1:
+            sources = list(targets)  # "fighting between Sudanese troops and rebels": each side
         mutual = symmetric and len(sources) > 1 and (not targets or set(targets) == set(sources))
         if not targets and place_targets and (code in _VISIT_CODES or code[:2] == "09"):
             # a visit, or an investigation, of a place targets its country
@@ -448,8 +450,6 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         places = self._places_in(target_tokens)
         if entry.get("needs_target") and not (targets or places):
             return None
-        if entry.get("symmetric") and not sources and len(targets) > 1:
-            sources = list(targets)
         return self._event(trigger, code, sources, targets, entry.get("symmetric", False), places)
 
     def code(self) -> list[Event]:

@@ -250,6 +250,9 @@ EXACT = [
     ("Chinese and Indian troops clashed along the border.",
      {(("CHNMIL", "INDMIL"), "190", ("CHNMIL", "INDMIL"))}),
     ("Police used tear gas to disperse protesters in Dhaka.", {(("---COP",), "175", ("---OPP",))}),
+    # fighting "between" two sides with no subject: each side fights the other
+    ("There has been fighting between Sudanese troops and rebels in Darfur.",
+     {(("---REB", "SDNMIL"), "190", ("---REB", "SDNMIL"))}),
     # an economy or its figures act for no one, whoever owns them
     ("China's booming economy would help world economic recovery, the OECD said.", set()),
     ("Irish equities continue to offer quality growth.", set()),
