@@ -169,6 +169,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if trigger.lemma_.lower() in self.p.refusal_verbs:  # "declined to comment" (011)
             object_lemmas += [c.lemma_.lower() for c in trigger.children if c.dep_ == "xcomp"]
         code = self._code(entry, object_lemmas)
+        if any(h.lemma_.lower() in (entry.get("objects") or {}) and entry["objects"][
+                h.lemma_.lower()] is None for h in self._prep_objects(trigger, {"with"})):
+            return None  # "met with criticism": a word that is no event, after "with" too
         if asking and entry.get("code") and code and code[:2] != entry["code"][:2]:
             # what is asked refines an appeal or a demand, never turns it into that act
             # ("pressured Sudan to accept peacekeepers" is no peacekeeping)

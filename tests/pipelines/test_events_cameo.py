@@ -250,6 +250,9 @@ EXACT = [
     ("Chinese and Indian troops clashed along the border.",
      {(("CHNMIL", "INDMIL"), "190", ("CHNMIL", "INDMIL"))}),
     ("Police used tear gas to disperse protesters in Dhaka.", {(("---COP",), "175", ("---OPP",))}),
+    # what is met "with" may make it no meeting, as what is met does
+    ("The government's proposals have met with disapproval from fathers' groups.", set()),
+    ("The Kenyan plan met with fierce criticism from Uganda.", set()),
     # fighting "between" two sides with no subject: each side fights the other
     ("There has been fighting between Sudanese troops and rebels in Darfur.",
      {(("---REB", "SDNMIL"), "190", ("---REB", "SDNMIL"))}),
