@@ -340,3 +340,10 @@ def test_a_region_names_its_sector_but_not_an_organization_named_after_it():
                      "Africa protested.")
     codes = {a.actor_code for e in events for a in e.sources + e.targets}
     assert "ASAGOV" in codes and "EURJUD" not in codes
+
+
+def test_carriers_are_airlines_and_a_nationality_joined_to_a_group_shares_its_title():
+    codes = _codes(_read("Other US carriers have sought bankruptcy protection.",
+                         "Kenyan and Ugandan police arrested the smugglers."))
+    assert codes["US carriers"] == "USABUS"
+    assert {codes["Kenyan"], codes["Ugandan police"]} == {"KENCOP", "UGACOP"}
