@@ -91,6 +91,13 @@ class CoreferenceReader:
                     # "Shareholders United ... . They have opposed any takeover": the last
                     # sentence's subject, a group or an organization (never one state)
                     speakers = [self._last_collective.actor]
+                elif not speakers and lower == "it" and not opening:
+                    # "Shares in Barclays rose after a report that it had held talks": the
+                    # latest organization named before it in the sentence (never a person;
+                    # a state's "it" is its speech's, above)
+                    named = [m for m in found if m.token_start < token.i and m.actor
+                             and m.actor.actor_type == "organization"]
+                    speakers = [named[-1].actor] if named else []
                 if speakers:  # "Russia and China said they would veto it": the speakers
                     mention(token.i, token.i + 1, speakers[0], "coreference",
                             extra_actors=speakers[1:],

@@ -188,7 +188,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         # ("were detained and released by police": "released" shares the passive)
         # "journalists detained by police", "soldiers killed in Ukraine": a participle on a
         # noun is a passive whose subject is that noun
-        reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+        reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)  # not "a report that it had held"
         passive = passive or reduced or (  # "..., helped by X": a participle with an agent
             trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children))
         # "killed in an Israeli air strike": the violent act the harm came in

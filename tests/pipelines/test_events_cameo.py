@@ -250,6 +250,10 @@ EXACT = [
     ("Chinese and Indian troops clashed along the border.",
      {(("CHNMIL", "INDMIL"), "190", ("CHNMIL", "INDMIL"))}),
     ("Police used tear gas to disperse protesters in Dhaka.", {(("---COP",), "175", ("---OPP",))}),
+    # "it" in a clause is the organization the sentence named before it; a clause "that"
+    # opens on a noun is no passive participle
+    ("Shares in Deutsche Bank rose after a report that it had held talks with the Italian "
+     "government.", {(("MNCDEU",), "046", ("ITAGOV",))}),
     # what is met "with" may make it no meeting, as what is met does
     ("The government's proposals have met with disapproval from fathers' groups.", set()),
     ("The Kenyan plan met with fierce criticism from Uganda.", set()),
