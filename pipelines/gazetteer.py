@@ -119,6 +119,7 @@ def _indexes() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
 
 # The words news puts after a region's name: "Borno State", "Sichuan province", "Kent County".
 _DESIGNATORS = {"admin1": ("state", "province", "region"), "admin2": ("county", "district")}
+DESIGNATOR_WORDS = frozenset(w for words in _DESIGNATORS.values() for w in words)
 
 
 # Designators a region's official name carries that news leaves off: "Sichuan Sheng" is
@@ -128,6 +129,9 @@ _DROPPED_DESIGNATORS = ("Sheng", "Shi", "Province")
 _COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
             "western", "north-west", "north-east", "south-west", "south-east", "northwest",
             "northeast", "southwest", "southeast", "upper", "lower", "middle"}
+# The words that split one county into parts ("West Sussex", "Cheshire East"): fewer than
+# the compass words above, as "Upper Nile" and "Central Province" are no parts of a whole.
+_COMPASS_WORDS = {"North", "South", "East", "West", "Mid"}
 
 
 def _bare_names(name: str) -> list[str]:
@@ -136,9 +140,6 @@ def _bare_names(name: str) -> list[str]:
         return []
     bare = words[:-1]
     return [] if all(w.lower() in _COMPASS for w in bare) else [" ".join(bare)]
-
-
-_COMPASS_WORDS = {"North", "South", "East", "West", "Mid"}
 
 
 def _compass_stem(name: str) -> str | None:

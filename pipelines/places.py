@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipelines.gazetteer import (
+    DESIGNATOR_WORDS,
     Place,
     alternate_index,
     countries,
@@ -74,9 +75,6 @@ def _supplement_matcher() -> PhraseMatcher:
 @cache
 def _capitals() -> set[tuple[str, str]]:
     return {(c.capital, c.iso3) for c in countries().values() if c.capital}
-
-
-_DESIGNATOR_WORDS = {"state", "province", "region", "county", "district"}
 
 
 def _preposition(doc: Doc, start: int) -> str | None:
@@ -235,7 +233,7 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             start += 1
         while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
             end -= 1  # "South Africa's": the place is South Africa
-        if end < len(doc) and doc[end].lower_ in _DESIGNATOR_WORDS and \
+        if end < len(doc) and doc[end].lower_ in DESIGNATOR_WORDS and \
                 doc[start:end + 1].text.lower() in place_index():
             end += 1  # "in Benue state": the region's name with its designator
         if start >= end or not doc[start].text[:1].isupper():

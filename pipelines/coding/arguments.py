@@ -144,12 +144,17 @@ class ClauseReader:
             return self._subject(verb)
         return []
 
-    def _agent(self, verb: Token) -> list[Actor]:
+    @staticmethod
+    def _agent_phrases(verb: Token) -> list[Token]:
+        """The objects of a passive's first "by" phrase (the parser's agent, or a "by" prep)."""
         for child in verb.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                return self._actors_in(set().union(set(), *(np_tokens(o) for o in objects)))
+                return [g for g in child.children if g.dep_ == "pobj"]
         return []
+
+    def _agent(self, verb: Token) -> list[Actor]:
+        return self._actors_in(set().union(set(), *(
+            np_tokens(o) for o in self._agent_phrases(verb))))
 
     def _prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
         found = []

@@ -53,9 +53,11 @@ def patterns() -> _Patterns:
                      dictionary_verbs(filed_once, set(raw["verbs"]) | set(raw["appeal_verbs"])
                                       | set(raw["demand_verbs"]) | set(raw["intent_verbs"])
                                       | set(raw["threat_verbs"]) | set(raw["claim_verbs"])),
-                     frozenset(raw["claim_verbs"]), frozenset(raw["refusal_verbs"]),
-                     frozenset(raw["denial_verbs"]), frozenset(raw["allegation_verbs"]),
-                     frozenset(raw["prevention_verbs"]))
+                     frozenset(raw["claim_verbs"]),
+                     refusal_verbs=frozenset(raw["refusal_verbs"]),
+                     denial_verbs=frozenset(raw["denial_verbs"]),
+                     allegation_verbs=frozenset(raw["allegation_verbs"]),
+                     prevention_verbs=frozenset(raw["prevention_verbs"]))
 
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.

@@ -188,8 +188,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         # ("were detained and released by police": "released" shares the passive)
         # "journalists detained by police", "soldiers killed in Ukraine": a participle on a
         # noun is a passive whose subject is that noun
+        # (not "a report that it had held": a clause with its own subject)
         reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not any(
-            c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)  # not "a report that it had held"
+            c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)
         passive = passive or reduced or (  # "..., helped by X": a participle with an agent
             trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children))
         # "killed in an Israeli air strike": the violent act the harm came in
@@ -330,12 +331,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
                                                   places or []))
 
-    @staticmethod
-    def _thing_agent(verb: Token) -> bool:
+    def _thing_agent(self, verb: Token) -> bool:
         """Whether a passive's "by" phrase names a thing (common nouns, no name, no person
         word the lexicon knows): "helped by a 7.5% rise in exports"."""
-        agents = [g for c in verb.children if c.dep_ == "agent" or (
-            c.dep_ == "prep" and c.lower_ == "by") for g in c.children if g.dep_ == "pobj"]
+        agents = self._agent_phrases(verb)
         return bool(agents) and all(a.pos_ == "NOUN" and not any(
             t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             for t in a.subtree) for a in agents)
@@ -483,7 +482,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                     events.append(event)
         # "refused to sign the accord" is coded at "sign" as the refusal (CAMEO 12, refined by
         # what was refused); the bare refusal at "refused" would count it twice
-        refused = {i for i, e in by_trigger.items() if self.doc[i].lemma_ in self.p.refusal_verbs
-                   and any(c.dep_ == "xcomp" and c.i in by_trigger and not by_trigger[c.i].is_negated
-                           for c in self.doc[i].children)}
-        return [e for e in events if not any(by_trigger[i] is e for i in refused)]
+        counted = {id(e) for i, e in by_trigger.items()
+                   if self.doc[i].lemma_ in self.p.refusal_verbs and any(
+                       c.dep_ == "xcomp" and c.i in by_trigger and not by_trigger[c.i].is_negated
+                       for c in self.doc[i].children)}
+        return [e for e in events if id(e) not in counted]
