@@ -89,8 +89,28 @@ class ArticleActors(GroupReader, CoreferenceReader):
         country = offices[0].actor_code[:3]
         return offices[0].holder, country + (sectors.pop() if len(sectors) == 1 else "")
 
+    def _known_person(self, name: str) -> Actor | None:
+        """The person met earlier that a name refers to: the same name, or a surname alone; a
+        full name with another given name is another person ("Cherie Blair" after "Tony
+        Blair"), one with the same first word the same ("George W Bush" after "George Bush")."""
+        if name in self.persons:
+            return self.persons[name]
+        words = [w for w in name.split() if w.lower() not in _HONORIFICS] or name.split()
+        known = self.persons.get(words[-1])
+        if known is None or len(words) == 1:
+            return known
+        given, known_given = words[0].rstrip("."), known.name.split()[0].rstrip(".")
+        if len(known.name.split()) == 1 or given == known_given or (
+                len(given) == 1 and known_given.startswith(given)):
+            return known
+        return None
+
+    def _holder_names(self, alias: str) -> set[str]:
+        """The full names of the office holders a dictionary alias ("Bush") stands for."""
+        return {alias} | {o.holder for o in self.lx.offices.get(alias, [])}
+
     def _person(self, name: str, code: str | None, title: str | None) -> Actor:
-        known = self.persons.get(name) or self.persons.get(name.split()[-1])
+        known = self._known_person(name)
         if known and (code is None or known.actor_code == code):
             return known
         iso3, sector = code_parts(code) if code else (None, None)
@@ -202,10 +222,24 @@ class ArticleActors(GroupReader, CoreferenceReader):
         """Persons: dictionary office holders and PERSON entities, with their titles."""
         doc, labels, labels_at, titles = s.doc, s.labels, s.labels_at, s.titles
         consumed, mention = s.consumed, s.mention
-        person_spans: list[tuple[int, int]] = [(s, e) for k, _p, s, e in labels if k == "HOLDER"]
+        person_spans: list[tuple[int, int]] = []
+        others: set[int] = set()  # holder surnames inside another person's name
+        for kind, payload, start, end in labels:
+            if kind != "HOLDER":
+                continue
+            before = doc[start - 1] if start else None
+            if end - start == 1 and before is not None and before.ent_type_ == "PERSON" \
+                    and doc[start].ent_iob_ == "I" and before.pos_ == "PROPN" \
+                    and before.lower_ not in _HONORIFICS \
+                    and not any(t0 < start <= t1 for t0, (t1, _s, _t) in titles.items()) \
+                    and not any(before.text.rstrip(".") in name.replace(".", " ").split()
+                                for name in self._holder_names(payload)):
+                others.add(start)  # "Cherie Blair" is not Tony Blair
+            else:
+                person_spans.append((start, end))
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not any(s < ent.end and ent.start < e
-                                                  for _k, _p, s, e in labels) \
+            if ent.label_ == "PERSON" and not any(
+                    s < ent.end and ent.start < e for _k, _p, s, e in labels if s not in others) \
                     and not is_place_name(ent.text):
                 person_spans.append((ent.start, ent.end))
         for token in doc[1:]:  # "Mr Pellworth" whatever the parser tagged it
@@ -238,9 +272,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 code = f"{iso3 or '---'}{sector or ''}"
                 actor = self._person(name, code, title)
                 resolution = "title" if iso3 else "title_no_country"
-            elif name in self.persons or name.split()[-1] in self.persons:
-                actor = self.persons.get(name) or self.persons[name.split()[-1]]
-                resolution = "coreference"
+            elif known := self._known_person(name):
+                actor, resolution = known, "coreference"
             elif _named_person(doc, start, end):
                 actor = self._person(name, None, title)
                 resolution = "name"

@@ -85,12 +85,8 @@ class CoreferenceReader:
                         and token.head.pos_ == "VERB" and token.head.lemma_ not in _EXPLETIVE_HEADS:
                     # "The firm rejected the offer. It said ...": the last sentence's subject
                     speakers = [self._last_collective.actor]
-                elif not speakers and lower == "they" and token.i == 0 and self._last_collective \
-                        and self._last_collective.actor.actor_type in {"group", "organization"} \
-                        and token.head.pos_ == "VERB":
-                    # "Shareholders United ... . They have opposed any takeover": the last
-                    # sentence's subject, a group or an organization (never one state)
-                    speakers = [self._last_collective.actor]
+                elif not speakers and lower == "they" and token.head.pos_ == "VERB":
+                    speakers = self._they(token, found, opening)
                 elif not speakers and lower == "it" and not opening:
                     # "Shares in Barclays rose after a report that it had held talks": the
                     # latest organization named before it in the sentence (never a person;
@@ -146,6 +142,22 @@ class CoreferenceReader:
                 person.confidence = CONFIDENCE[person.resolution]
             titled.actor, titled.resolution = actor, "coreference"
             titled.confidence, titled.antecedent_text = CONFIDENCE["coreference"], person.text
+
+    def _they(self, token, found: list[ActorMention], opening: bool) -> list[Actor]:
+        """A subject "they" with no speech verb to lean on: the latest plural group that is a
+        subject before it in the sentence ("Opposition parties want ... but they accuse ministers");
+        opening a sentence, the last sentence's subject if a group or an organization
+        ("Shareholders United ... . They have opposed any takeover"); never one state."""
+        doc = token.doc
+        named = [m for m in found if m.token_start < token.i and m.actor and m.is_subject
+                 and m.actor.actor_type in {"group", "organization"}
+                 and doc[m.token_end - 1].tag_ == "NNS"]
+        if named:
+            return list(named[-1].actors)
+        if opening and self._last_collective and \
+                self._last_collective.actor.actor_type in {"group", "organization"}:
+            return [self._last_collective.actor]
+        return []
 
     @staticmethod
     def _speaker_of_complement(token, found: list[ActorMention]) -> list[Actor]:

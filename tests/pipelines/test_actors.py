@@ -347,3 +347,17 @@ def test_carriers_are_airlines_and_a_nationality_joined_to_a_group_shares_its_ti
                          "Kenyan and Ugandan police arrested the smugglers."))
     assert codes["US carriers"] == "USABUS"
     assert {codes["Kenyan"], codes["Ugandan police"]} == {"KENCOP", "UGACOP"}
+
+
+def test_another_given_name_with_a_known_surname_is_another_person():
+    """"Cherie Blair" after "Tony Blair" is not the prime minister; "Mr Blair" and "Blair" are,
+    and so is a name with the same given name and a middle initial."""
+    mentions = _read("Prime Minister Tony Blair spoke on Monday.",
+                     "Cherie Blair and Mr Blair later left.", "Tony R Blair smiled.",
+                     published=date(2005, 1, 1))
+    by_text = {m.text: m.actor for m in mentions}
+    tony = by_text["Tony Blair"]
+    assert tony.actor_code == "GBRGOV"
+    assert by_text["Cherie Blair"] != tony and by_text["Cherie Blair"].actor_code == ""
+    assert by_text["Blair"] == tony
+    assert by_text["Tony R Blair"] == tony

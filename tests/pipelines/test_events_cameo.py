@@ -356,3 +356,18 @@ def test_the_two_banks_are_the_two_organizations_named_before():
 def test_the_two_firms_need_two_organizations():
     events = _events("Italian bank UniCredit made an offer. The two firms held talks in October.")
     assert all(len(e.sources) <= 1 for e in events)
+
+
+def test_they_after_a_plural_group_in_its_sentence_is_that_group():
+    """"Opposition parties want ... but they accuse ministers": the parties accuse; "Russian
+    officials arrived ..., where they met" the officials; a lone state before "they" is not it."""
+    assert (("---OPP",), "112", ("---GOV",)) in _triples(_events(
+        "Opposition parties want more local policing but they accuse ministers of wasting "
+        "police time."))
+    assert (("RUSGOV",), "040", ("FRAGOV",)) in _triples(_events(
+        "Russian officials arrived in Paris on Monday, where they met French diplomats."))
+    assert (("GBRPTY",), "111", ("---GOV",)) in _triples(_events(
+        "The Liberal Democrats launched their manifesto. But they later criticised the "
+        "government."))
+    lone = _events("Kenya hosted the summit, and they condemned Uganda.")
+    assert not any(e.cameo_code[:2] == "11" and e.sources for e in lone)
