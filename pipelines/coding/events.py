@@ -18,6 +18,7 @@ from pipelines.coding.modality import ModalityReader
 from pipelines.coding.records import Actor, Event, state_actor
 from pipelines.places import PlaceMention
 
+_HARM_ROOTS = _VIOLENT_ROOTS - {"17"}  # assault, fight, mass violence: harm to people
 _VISIT_CODES = {"042", "043", "044"}
 
 
@@ -181,6 +182,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                      if c.dep_ == "prep" and c.lower_ in preps), code)
         if not code:
             return None
+        if self._consequence(trigger, code):
+            return None  # "shelled the town, killing eight people": the shelling's harm
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children) or (
             trigger.dep_ == "conj" and trigger.tag_ == "VBN" and not any(
                 c.dep_ in {"nsubj", "aux"} for c in trigger.children) and any(
@@ -301,6 +304,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 targets = self._actors_in(phrase_tokens(o))
                 if targets:
                     break
+        if not targets and code[:2] in _HARM_ROOTS:  # "shelled the town, killing eight people"
+            harmed = [o for c in trigger.children if self._consequence(c, code)
+                      for o in c.children if o.dep_ in {"dobj", "obj"}]
+            targets = self._actors_in(set().union(set(), *(np_tokens(o) for o in harmed)))
         # "India and China held talks": an object that is a symmetric event makes the verb one
         symmetric = entry.get("symmetric", False) or not asking and any(
             (self.p.nouns.get(lemma) or {}).get("symmetric") and (
@@ -330,6 +337,16 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
                                                   places or []))
+
+    def _consequence(self, verb: Token, code: str) -> bool:
+        """Whether a violent participle is the harm of the violent act it follows ("shelled
+        the town, killing eight people"; "bombed the base, wounding two"): one act, coded at
+        the act, whose target the harmed are when the act's object is no actor."""
+        if code[:2] not in _HARM_ROOTS or verb.dep_ != "advcl" or verb.tag_ != "VBG" \
+                or any(c.dep_ in {"nsubj", "mark"} for c in verb.children):
+            return False
+        head = self.p.verbs.get(verb.head.lemma_.lower())
+        return bool(head) and (head.get("code") or "")[:2] in _HARM_ROOTS
 
     def _thing_agent(self, verb: Token) -> bool:
         """Whether a passive's "by" phrase names a thing (common nouns, no name, no person

@@ -371,3 +371,12 @@ def test_they_after_a_plural_group_in_its_sentence_is_that_group():
         "government."))
     lone = _events("Kenya hosted the summit, and they condemned Uganda.")
     assert not any(e.cameo_code[:2] == "11" and e.sources for e in lone)
+
+
+def test_harm_in_a_participle_after_a_violent_act_is_that_act():
+    """"shelled the town, killing eight people" is one act, the shelling, whose target the
+    harmed are when its object is no actor; a killing with its own subject is its own act."""
+    assert _triples(_events("Syrian troops shelled the town of Homs overnight, killing at "
+                            "least eight people.")) == {(("SYRMIL",), "194", ("---CVL",))}
+    assert _triples(_events("Rebels attacked the base, while troops killed two protesters.")) \
+        == {(("---REB",), "190", ()), (("---MIL",), "190", ("---OPP",))}
