@@ -5,7 +5,8 @@ replicating its raw tables: copy k gets every article, sentence, mention and eve
 `~k` appended to their ids, so the grain, the code and country distributions and the ratios
 between tables stay those of real news. Then rebuilds every model of `dbt_like_sql/` in build
 order, --repeat times, and prints the median seconds (total and the slowest models), the row
-counts, and the process's peak memory (RSS).
+counts, the process's peak memory (RSS), and what reading the marts that are views costs: an
+analyst's query over each (median of --repeat), since a view is computed when read.
 
     .venv/bin/python benchmarks/marts_at_scale.py --base data/casus.duckdb [--events 1000000]
 
@@ -32,6 +33,15 @@ from warehouse.sql_models import build_model, load_models  # noqa: E402
 # Columns holding ids of rows a copy must not share with the original; everything else (actor,
 # location and code ids: the dimensions) is the same actor, place or code in every copy.
 _COPIED_IDS = {"article_id", "event_id", "mention_id", "sentence_id", "key"}
+# An analyst's query over each mart that is a view: what reading it costs instead of building it.
+_VIEW_QUERIES = {
+    "dim_articles": "select source_name, count(*), sum(sentence_count) from dim_articles group by 1",
+    "fct_actor_mentions": "select actor_id, count(*) from fct_actor_mentions group by 1 "
+                          "order by 2 desc limit 10",
+    "fct_location_mentions": "select is_event_place, count(*) from fct_location_mentions group by 1",
+    "fct_event_dyads": "select source_actor_code, target_actor_code, count(*) from fct_event_dyads "
+                       "group by 1, 2 order by 3 desc limit 10",
+}
 # Raw tables with a row per article, sentence, mention or event; the rest are copied once.
 _GROWN = ("articles", "sentences", "events", "event_actors", "actor_mentions",
           "location_mentions", "ingest_state", "rejected_rows")
@@ -89,6 +99,15 @@ def main() -> None:
             totals.append(time.perf_counter() - run_started)
         rows = {m.name: conn.execute(f"select count(*) from {m.name}").fetchone()[0]
                 for m in models if m.layer == "marts"}
+        reads: dict[str, float] = {}
+        for m in models:
+            if m.layer == "marts" and m.materialization == "view" and m.name in _VIEW_QUERIES:
+                times = []
+                for _ in range(args.repeat):
+                    query_started = time.perf_counter()
+                    conn.execute(_VIEW_QUERIES[m.name]).fetchall()
+                    times.append(time.perf_counter() - query_started)
+                reads[m.name] = statistics.median(times)
         conn.close()
     slowest = sorted(per_model, key=lambda n: -statistics.median(per_model[n]))[:5]
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -97,6 +116,8 @@ def main() -> None:
           f"peak memory {peak_mib:.0f} MiB")
     print("slowest: " + ", ".join(f"{n} {statistics.median(per_model[n]):.2f} s" for n in slowest))
     print("rows: " + ", ".join(f"{n} {c:,}" for n, c in rows.items()))
+    print("an analyst's query over each view (median): "
+          + ", ".join(f"{n} {t:.2f} s" for n, t in reads.items()))
 
 
 if __name__ == "__main__":

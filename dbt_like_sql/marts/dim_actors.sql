@@ -21,20 +21,71 @@ every_reference as (
     select * from in_events
 ),
 
-final as (
+-- how often each actor is given each set of attributes: a few rows per actor, so the
+-- attributes are chosen over these counts, not over every reference
+attribute_counts as (
+    select actor_id, actor_name, actor_code, country_iso3, sector, actor_type, is_mention,
+           count(*) as n
+    from every_reference
+    group by all
+),
+
+-- one attribute at a time: the value most references give it, mentions first
+votes as (
+    select actor_id, 'name' as attribute, actor_name as value, is_mention, sum(n) as n
+    from attribute_counts group by all
+    union all
+    select actor_id, 'actor_code', actor_code, is_mention, sum(n) from attribute_counts group by all
+    union all
+    select actor_id, 'country_iso3', country_iso3, is_mention, sum(n)
+    from attribute_counts group by all
+    union all
+    select actor_id, 'sector', sector, is_mention, sum(n) from attribute_counts group by all
+    union all
+    select actor_id, 'actor_type', actor_type, is_mention, sum(n) from attribute_counts group by all
+),
+
+chosen as (
+    -- the most frequent non-null value (a tie goes to the value sorting last)
     select
         actor_id,
-        -- attributes as most mentions give them; an actor only events name takes theirs
-        coalesce(mode(actor_name) filter (where is_mention = 1), mode(actor_name)) as name,
-        coalesce(mode(actor_code) filter (where is_mention = 1), mode(actor_code)) as actor_code,
-        coalesce(mode(country_iso3) filter (where is_mention = 1), mode(country_iso3))
-            as country_iso3,
-        coalesce(mode(sector) filter (where is_mention = 1), mode(sector)) as sector,
-        coalesce(mode(actor_type) filter (where is_mention = 1), mode(actor_type)) as actor_type,
-        sum(is_mention) as mention_count,
-        count(distinct article_id) as article_count,
-    from every_reference
+        attribute,
+        coalesce(
+            arg_max(value, (n, value)) filter (where is_mention = 1 and value is not null),
+            arg_max(value, (n, value)) filter (where value is not null)
+        ) as value,
+    from votes
+    group by actor_id, attribute
+),
+
+counts as (
+    select
+        actor_id,
+        sum(n) filter (where is_mention = 1) as mention_count,
+    from attribute_counts
     group by actor_id
+),
+
+articles as (
+    select actor_id, count(*) as article_count
+    from (select distinct actor_id, article_id from every_reference)
+    group by actor_id
+),
+
+final as (
+    select
+        counts.actor_id,
+        max(chosen.value) filter (where attribute = 'name') as name,
+        max(chosen.value) filter (where attribute = 'actor_code') as actor_code,
+        max(chosen.value) filter (where attribute = 'country_iso3') as country_iso3,
+        max(chosen.value) filter (where attribute = 'sector') as sector,
+        max(chosen.value) filter (where attribute = 'actor_type') as actor_type,
+        coalesce(any_value(counts.mention_count), 0) as mention_count,
+        any_value(articles.article_count) as article_count,
+    from counts
+    join chosen using (actor_id)
+    join articles using (actor_id)
+    group by counts.actor_id
 )
 
 select * from final

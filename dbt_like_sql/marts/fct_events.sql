@@ -10,17 +10,36 @@ event_types as (
     select * from dim_event_types
 ),
 
-roles as (
+-- each actor once per role, and each country once per role, before the lists are made
+distinct_actors as (
+    select distinct event_id, role, actor_id from event_actors
+),
+
+distinct_countries as (
+    select distinct event_id, role, coalesce(country_iso3, actor_code) as country
+    from event_actors
+),
+
+actor_lists as (
     select
         event_id,
-        list(distinct actor_id order by actor_id) filter (where role = 'source') as source_actor_ids,
-        list(distinct actor_id order by actor_id) filter (where role = 'target') as target_actor_ids,
-        list(distinct coalesce(country_iso3, actor_code) order by coalesce(country_iso3, actor_code))
-            filter (where role = 'source') as source_countries,
-        list(distinct coalesce(country_iso3, actor_code) order by coalesce(country_iso3, actor_code))
-            filter (where role = 'target') as target_countries,
-    from event_actors
+        list(actor_id order by actor_id) filter (where role = 'source') as source_actor_ids,
+        list(actor_id order by actor_id) filter (where role = 'target') as target_actor_ids,
+    from distinct_actors
     group by event_id
+),
+
+country_lists as (
+    select
+        event_id,
+        list(country order by country) filter (where role = 'source') as source_countries,
+        list(country order by country) filter (where role = 'target') as target_countries,
+    from distinct_countries
+    group by event_id
+),
+
+roles as (
+    select * from actor_lists full join country_lists using (event_id)
 ),
 
 linked as (
@@ -28,7 +47,9 @@ linked as (
     -- An event without a date known to the month, or without actors, is a group of its own:
     -- thirteen appeals from thirteen undated articles are not one event.
     select
-        events.event_id,
+        events.*,
+        roles.source_actor_ids,
+        roles.target_actor_ids,
         case
             when events.event_date is not null and events.date_precision in ('day', 'week', 'month')
                 and (roles.source_countries is not null or roles.target_countries is not null)
@@ -43,32 +64,30 @@ linked as (
 
 final as (
     select
-        events.event_id,
-        events.article_id,
-        events.sentence_index,
-        events.cameo_code,
+        linked.event_id,
+        linked.article_id,
+        linked.sentence_index,
+        linked.cameo_code,
         event_types.root_code,
         event_types.quad_class,
         event_types.goldstein,
         event_types.plover_type,
         event_types.plover_mode,
-        events.location_id,
-        events.event_date,
-        events.date_precision,
-        events.modality,
-        events.is_negated,
-        events.is_fact,
-        events.confidence,
-        events.evidence_text,
-        events.trigger_text,
-        events.mention_count,
-        coalesce(roles.source_actor_ids, []) as source_actor_ids,
-        coalesce(roles.target_actor_ids, []) as target_actor_ids,
+        linked.location_id,
+        linked.event_date,
+        linked.date_precision,
+        linked.modality,
+        linked.is_negated,
+        linked.is_fact,
+        linked.confidence,
+        linked.evidence_text,
+        linked.trigger_text,
+        linked.mention_count,
+        coalesce(linked.source_actor_ids, []) as source_actor_ids,
+        coalesce(linked.target_actor_ids, []) as target_actor_ids,
         linked.report_group_id,
         count(*) over (partition by linked.report_group_id) as report_count,
-    from events
-    left join roles using (event_id)
-    left join linked using (event_id)
+    from linked
     left join event_types using (cameo_code)
 )
 
