@@ -148,6 +148,8 @@ class EventPatterns(Strict):
     denial_verbs: list[Word]
     allegation_verbs: list[Word]
     prevention_verbs: list[Word]
+    failure_verbs: list[Word]
+    failure_nouns: list[Word]
     negative_adjectives: list[Word]
     intent_codes: dict[Root, CameoCode]
     negated_codes: dict[Root, CameoCode]

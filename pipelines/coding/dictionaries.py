@@ -34,6 +34,9 @@ class _Patterns:
     denial_verbs: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()
     prevention_verbs: frozenset[str] = frozenset()
+    # "failed to reach a deal", "its refusal to sign": an act that did not happen
+    failure_verbs: frozenset[str] = frozenset()
+    failure_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -57,7 +60,9 @@ def patterns() -> _Patterns:
                      refusal_verbs=frozenset(raw["refusal_verbs"]),
                      denial_verbs=frozenset(raw["denial_verbs"]),
                      allegation_verbs=frozenset(raw["allegation_verbs"]),
-                     prevention_verbs=frozenset(raw["prevention_verbs"]))
+                     prevention_verbs=frozenset(raw["prevention_verbs"]),
+                     failure_verbs=frozenset(raw["failure_verbs"]),
+                     failure_nouns=frozenset(raw["failure_nouns"]))
 
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.

@@ -376,6 +376,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         head = clause.head
         if clause.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in self.p.denial_verbs:
             return True
+        if clause.dep_ == "xcomp" and head.lemma_.lower() in self.p.failure_verbs or (
+                clause.dep_ == "acl" and head.lemma_.lower() in self.p.failure_nouns):
+            return True  # "failed to reach a deal", "its refusal to sign": not done
         if clause.dep_ not in {"pcomp", "pobj"} or head.dep_ != "prep":
             return False
         governor = head.head.lemma_.lower()

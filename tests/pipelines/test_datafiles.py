@@ -36,6 +36,8 @@ refusal_verbs: [refuse]
 denial_verbs: [deny]
 allegation_verbs: [accuse]
 prevention_verbs: [ban]
+failure_verbs: [fail]
+failure_nouns: [failure]
 negative_adjectives: [reckless]
 intent_codes: {"04": "036"}
 negated_codes: {"02": "120"}

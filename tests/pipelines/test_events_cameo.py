@@ -380,3 +380,14 @@ def test_harm_in_a_participle_after_a_violent_act_is_that_act():
                             "least eight people.")) == {(("SYRMIL",), "194", ("---CVL",))}
     assert _triples(_events("Rebels attacked the base, while troops killed two protesters.")) \
         == {(("---REB",), "190", ()), (("---MIL",), "190", ("---OPP",))}
+
+
+def test_an_act_failed_or_refused_in_a_noun_is_not_done():
+    """"failed to reach an agreement", "its refusal to meet": the act did not happen."""
+    assert not any(e.cameo_code[:2] == "03" or e.cameo_code[:3] == "057" for e in _events(
+        "Iran failed to reach an agreement with the EU on Monday."))
+    refused = _events("Russia's refusal to meet Georgian officials was criticised by France.")
+    assert not any(e.cameo_code[:2] == "04" for e in refused)
+    assert (("FRA",), "111", ("RUS",)) in _triples(refused)
+    assert not any(e.cameo_code == "057" for e in _events(
+        "Iran pressed Japan despite its unwillingness to sign the accord with Russia."))
