@@ -171,6 +171,42 @@ def _named_after_places(doc: Doc, start: int, end: int) -> list[tuple[int, int]]
     return found
 
 
+def _capitalized(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def _longest_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A place span grown over the capitalized words joined to it while the gazetteer knows
+    the whole: the small parser splits "Baja California" and "Boa Vista" in two."""
+    best = (start, end)
+    for new_end in range(end + 1, min(end + 3, len(doc)) + 1):
+        if not _capitalized(doc, new_end - 1) or not doc[new_end - 2].whitespace_:
+            break
+        if doc[start:new_end].text.lower() in place_index():
+            best = (start, new_end)
+    return best
+
+
+def _segmented(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """An entity made only of gazetteer names, each the longest that fits ("Maiduguri Borno
+    State": Maiduguri, Borno State), as place spans; None when some word is no place name."""
+    parts, i = [], start
+    while i < end:
+        j = next((j for j in range(end, i, -1)
+                  if doc[i:j].text.lower() in place_index()), None)
+        if j is None:
+            return None
+        parts.append((i, j))
+        i = j
+    return parts
+
+
+def _regions_named(name: str) -> set[str]:
+    """The countries in which a name is a country or a region (admin1, admin2)."""
+    return {p.country_iso3 for p in place_index().get(name.lower(), [])
+            if p.country_iso3 and p.feature_type in {"country", "admin1", "admin2"}}
+
+
 def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[int]
                       ) -> list[tuple[int, int]]:
     """Names the parser did not tag that the gazetteer knows, where the sentence places them:
@@ -195,7 +231,13 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
             before in {"and", "or", ","} and i - 1 in ends) or (
             after in {"and", "or"} and end + 1 in starts) or (
             after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
-        if placed and doc[i:end].text.lower() in place_index():
+        name = doc[i:end].text.lower()
+        if not placed and after == "," and end + 1 in starts and name in place_index():
+            # "Silverstone, Northamptonshire": a place the region after it holds
+            region = next(doc[s:e].text for s, e in spans if s == end + 1)
+            placed = any(p.country_iso3 in _regions_named(region) and p.feature_type not in {
+                "country", "admin1"} for p in place_index()[name])
+        if placed and name in place_index():
             found.append((i, end))
             ends.add(end)  # "in Zilina, Nitra, Presov and Kosice": each placed by the last
         i = end
@@ -214,6 +256,10 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
                 and doc[ent.start - 1].lower_ in _PLACE_INTRODUCERS:
             # The small model tags some unfamiliar places as persons: "the island of Jeju".
             spans.append((ent.start, ent.end))
+        elif ent.label_ in {"PERSON", "ORG"} and ent.start > 0 and len(ent) > 1 \
+                and doc[ent.start - 1].lower_ in _PLACE_INTRODUCERS - {"of"} \
+                and (parts := _segmented(doc, ent.start, ent.end)) and len(parts) > 1:
+            spans += parts  # "in Maiduguri Borno State": a city and its state
         elif ent.label_ == "ORG" and _well_known_place(ent.text):
             spans.append((ent.start, ent.end))  # "a Durban court", "Harare Mayor X"
         elif ent.label_ == "ORG":
@@ -222,6 +268,7 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             in_names.update(named_after)
     for _match_id, start, end in _supplement_matcher()(doc):
         spans.append((start, end))
+    spans = [_longest_name(doc, start, end) for start, end in spans]
     spans += _in_place_context(doc, spans, actor_tokens)
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     mentions: list[PlaceMention] = []

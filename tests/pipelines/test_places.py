@@ -229,3 +229,27 @@ def test_a_city_called_x_city_is_also_x_unless_x_is_a_country():
     assert (places["New York"].place.feature_type, places["New York"].place.name) == (
         "city", "New York City")
     assert places["Mexico"].place.feature_type == "country"
+
+
+def test_a_place_name_the_parser_split_is_one_place():
+    """The small parser splits "Baja California" (two GPEs) and "Boa Vista" (GPE + ORG):
+    the longest name the gazetteer knows is the place, not its first word."""
+    found = _places("Work on the river in Baja California will start in ten days.")
+    assert found["Baja California"].place.country_iso3 == "MEX"
+    assert "Baja" not in found and "California" not in found
+    found = _places("Thousands are living in Boa Vista, the state capital.")
+    assert found["Boa Vista"].place.country_iso3 == "BRA"
+
+
+def test_a_city_and_its_state_the_parser_took_for_one_name():
+    found = _places("Soldiers paraded in Maiduguri Borno State on Sunday.")
+    assert found["Maiduguri"].place.country_iso3 == "NGA"
+    assert found["Borno State"].place.feature_type == "admin1"
+
+
+def test_a_town_before_the_region_that_holds_it_is_a_place_without_a_preposition():
+    """"15/16 September: Silverstone, Northamptonshire.": the untagged town is placed by the
+    county after it; a name no region follows stays no place."""
+    found = _places("15/16 September: Silverstone, Northamptonshire.")
+    assert found["Silverstone"].place.country_iso3 == "GBR"
+    assert "Reading" not in _places("Reading, he said, is a pleasure.")
