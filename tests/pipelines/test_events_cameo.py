@@ -391,3 +391,12 @@ def test_an_act_failed_or_refused_in_a_noun_is_not_done():
     assert (("FRA",), "111", ("RUS",)) in _triples(refused)
     assert not any(e.cameo_code == "057" for e in _events(
         "Iran pressed Japan despite its unwillingness to sign the accord with Russia."))
+
+
+def test_help_is_aid_only_to_someone():
+    """"helped Kenya rebuild its army" is aid (070); "loans to help pay salaries" and "would
+    help the fight against crime" contribute to a thing: no one is aided, no event."""
+    assert (("USA",), "070", ("KEN",)) in _triples(_events(
+        "The United States helped Kenya rebuild its army."))
+    assert not _events("The club will get short-term loans to help pay salaries.")
+    assert not _events("Ministers say the plan would help the fight against terrorism.")
