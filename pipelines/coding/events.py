@@ -139,6 +139,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         appeal = self._appeal(trigger)
         if appeal:
             return appeal
+        if trigger.lemma_.lower() in self.p.appeal_verbs and any(
+                c.dep_ == "oprd" for c in trigger.children):
+            return None  # "called Labour a machine for talking": a name given, no appeal
         if entry.get("needs_complement") and not any(c.dep_ == "xcomp" for c in trigger.children):
             return None
         if trigger.lemma_ in self.p.intent_verbs and (entry.get("code") or "")[:2] == "02" and any(
@@ -297,10 +300,13 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             done_to += [o for a in acts for o in self._prep_objects(a, _TARGET_PREPS)]
             targets = [a for a in self._actors_in(set().union(set(), *(
                 np_tokens(o) for o in done_to))) if a not in sources]
+        alleging = trigger.lemma_.lower() in self.p.allegation_verbs
         if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
             for o in [c for c in trigger.children if c.dep_ not in {
                     "nsubj", "nsubjpass", "agent", "aux", "neg", "punct", "advmod", "advcl",
-                    "conj", "cc", "parataxis"}]:  # not another clause: "..., as Kigali said"
+                    "conj", "cc", "parataxis"}  # not another clause: "..., as Kigali said"
+                    and not (alleging and c.lower_ in {"of", "for", "with"})]:
+                # (nor what is alleged: "accused of al-Qaeda links" does not accuse al-Qaeda)
                 targets = self._actors_in(phrase_tokens(o))
                 if targets:
                     break

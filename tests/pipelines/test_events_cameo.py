@@ -400,3 +400,14 @@ def test_help_is_aid_only_to_someone():
         "The United States helped Kenya rebuild its army."))
     assert not _events("The club will get short-term loans to help pay salaries.")
     assert not _events("Ministers say the plan would help the fight against terrorism.")
+
+
+def test_a_name_given_is_no_appeal_and_an_alleged_tie_is_no_target():
+    """"called Labour a machine" names Labour, it appeals to no one; "accused of al-Qaeda
+    links" accuses the men, never al-Qaeda."""
+    assert not any(e.cameo_code[:2] == "02" for e in _events(
+        "The Tory leader called Labour a machine for talking."))
+    assert not any("IMGMUSALQ" in {a.actor_code for a in e.targets} for e in _events(
+        "The four men were held for three years, accused of al-Qaeda links."))
+    assert (("GBR",), "112", ("IRN",)) in _triples(_events("Britain accused Iran of arming "
+                                                           "Hezbollah."))
