@@ -75,6 +75,15 @@ class CoreferenceReader:
                 # country, a quoted "I" the speaker.
                 m = mention(token.i, token.i + 1, None, "unresolved")
                 m.resolution = _PENDING_SELF if lower in _SPEAKER_PRONOUNS else _PENDING
+            elif lower == "it" and token.dep_ in {"dobj", "pobj"}:
+                # "BT's rivals accused it of ...", "quit the party and accused it of ...": the
+                # latest organization or party named before it that its verb's subject is not
+                subject = self._subject_heads(token, found)
+                named = [m for m in found if m.token_start < token.i and m.actor
+                         and m.actor.actor_type == "organization" and m.actor not in subject]
+                if named:
+                    mention(token.i, token.i + 1, named[-1].actor, "coreference",
+                            antecedent_text=named[-1].text)
             elif lower in {"they", "we", "it"} and token.dep_ == "nsubj":
                 speakers = self._speaker_of_complement(token, found)
                 if lower == "it" and any(a.actor_type == "person" for a in speakers):
@@ -174,6 +183,17 @@ class CoreferenceReader:
             if subjects.intersection(range(m.token_start, m.token_end)):
                 actors += [a for a in m.actors if a not in actors]
         return actors
+
+    @staticmethod
+    def _subject_heads(token, found: list[ActorMention]) -> set[Actor]:
+        """The actors whose mention holds the head of the subject of a pronoun's verb (not a
+        possessor in it: "BT's rivals accused it" leaves BT free)."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        heads = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        return {a for m in found if heads.intersection(range(m.token_start, m.token_end))
+                for a in m.actors}
 
     @staticmethod
     def _clause_subject(token, found: list[ActorMention]) -> set[Actor]:

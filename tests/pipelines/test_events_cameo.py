@@ -411,3 +411,16 @@ def test_a_name_given_is_no_appeal_and_an_alleged_tie_is_no_target():
         "The four men were held for three years, accused of al-Qaeda links."))
     assert (("GBR",), "112", ("IRN",)) in _triples(_events("Britain accused Iran of arming "
                                                            "Hezbollah."))
+
+
+def test_it_as_an_object_is_the_organization_named_before_and_as_opposed_to_is_no_act():
+    """"quit the party and accused it of betraying": the party is accused; "it" is never the
+    subject's own organization; "as opposed to 5%" opposes nothing."""
+    events = _events("The senator quit the Labour Party and accused it of betraying its "
+                     "supporters.")
+    assert any(e.cameo_code == "112" and {a.actor_code for a in e.targets} == {"GBRPTY"}
+               for e in events)
+    own = _events("Microsoft criticised the ruling and said it would appeal against it.")
+    assert not any(e.targets and e.targets[0].actor_code == "MNCUSA" for e in own)
+    assert not any(e.cameo_code[:2] == "11" for e in _events(
+        "Renault expects margins of 4% in 2005, as opposed to 5%."))
