@@ -424,3 +424,12 @@ def test_it_as_an_object_is_the_organization_named_before_and_as_opposed_to_is_n
     assert not any(e.targets and e.targets[0].actor_code == "MNCUSA" for e in own)
     assert not any(e.cameo_code[:2] == "11" for e in _events(
         "Renault expects margins of 4% in 2005, as opposed to 5%."))
+
+
+def test_lift_and_ease_are_acts_only_with_what_is_lifted():
+    """"lifted sanctions on Libya" eases sanctions (085); "ratings might lift off the floor"
+    and "to ease the problem" relax nothing; "asking the critical questions" is no appeal."""
+    assert (("USA",), "085", ("LBY",)) in _triples(_events("The US lifted sanctions on Libya."))
+    assert not _events("The Labour Party hopes its poll ratings might lift off the floor.")
+    assert not _events("To ease the problem the Bank of Japan flooded the market with cash.")
+    assert not _events("The Conservatives were not asking Labour the critical questions.")
