@@ -39,6 +39,30 @@ _UTTERANCES = {"statement", "speech", "letter", "report", "communique", "declara
                "billboard", "advert", "advertisement", "campaign", "leaflet", "broadcast"}
 
 
+# Nouns for people defined by whom they stand against: "critics of the government", "BT's
+# rivals" are not the government or BT.
+_COUNTERPARTS = {"critic", "opponent", "rival", "competitor", "enemy", "foe", "detractor",
+                 "adversary", "challenger"}
+
+
+def countered_tokens(head: Token) -> set[int]:
+    """The tokens of whom a counterpart noun stands against: its possessor or "of" phrase."""
+    if head.lemma_.lower() not in _COUNTERPARTS:
+        return set()
+    tokens: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "poss":
+            tokens |= np_tokens(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            tokens |= {t.i for o in child.children if o.dep_ == "pobj" for t in o.subtree}
+    return tokens
+
+
+def countered_actors_tokens(verb: Token) -> set[int]:
+    """What the subjects of a verb stand against ("Opponents of the Senate protested")."""
+    return set().union(set(), *(countered_tokens(c) for c in verb.children if c.dep_ == "nsubj"))
+
+
 def phrase_tokens(head: Token) -> set[int]:
     """A phrase's tokens down to, not into, the clauses inside it; a participle describing a
     noun stays in ("its predecessor, led by X")."""
@@ -87,6 +111,8 @@ class ClauseReader:
                 subjects = [node.head]  # "the party, which accused him": the party accused
             if subjects:
                 actors = self._actors_in(set().union(*(np_tokens(s) for s in subjects)))
+                against = self._actors_in(set().union(*(countered_tokens(s) for s in subjects)))
+                actors = [a for a in actors if a not in against] if against else actors
                 if not actors and node is not verb and verb.dep_ == "conj" \
                         and node.dep_ == "ccomp" and node.head.pos_ == "VERB" and not any(
                             t.pos_ == "PROPN" for s in subjects for t in s.subtree):

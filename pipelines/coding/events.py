@@ -12,7 +12,13 @@ clause, places from the place mentions attached to it.
 from spacy.tokens import Token
 
 from pipelines.coding.anchoring import AnchoringReader
-from pipelines.coding.arguments import _TARGET_PREPS, np_tokens, phrase_tokens
+from pipelines.coding.arguments import (
+    _TARGET_PREPS,
+    countered_actors_tokens,
+    countered_tokens,
+    np_tokens,
+    phrase_tokens,
+)
 from pipelines.coding.dictionaries import _VIOLENT_ROOTS
 from pipelines.coding.modality import ModalityReader
 from pipelines.coding.records import Actor, Event, state_actor
@@ -256,8 +262,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 self._actors_in(np_tokens(o)) for o in objects if o.dep_ in {"dobj", "obj"}):
             return None  # "met Wall Street's projections", "met its deadline": no meeting
         target_tokens: set[int] = set()
-        for o in objects:
-            target_tokens |= np_tokens(o)
+        for o in objects:  # "met critics of Israel" meets no Israeli
+            target_tokens |= np_tokens(o) - countered_tokens(o)
         required = set(entry.get("prep") or []) - {"for", "on", "upon"}
         prep_objects = self._prep_objects(trigger, _TARGET_PREPS | required)
         # "called for talks between A and B", "held a summit with C", "lift sanctions on D",
@@ -302,6 +308,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             done_to += [o for a in acts for o in self._prep_objects(a, _TARGET_PREPS)]
             targets = [a for a in self._actors_in(set().union(set(), *(
                 np_tokens(o) for o in done_to))) if a not in sources]
+        if not targets and not entry.get("symmetric"):
+            # "Opponents of the Senate protested", "BT's rivals accused it": whom they oppose
+            targets = [a for a in self._actors_in(countered_actors_tokens(trigger))
+                       if a not in sources]
         alleging = trigger.lemma_.lower() in self.p.allegation_verbs
         if not targets and code[:2] in {"11", "12", "13"}:  # "what he called a policy of X"
             for o in [c for c in trigger.children if c.dep_ not in {

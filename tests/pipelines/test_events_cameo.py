@@ -433,3 +433,15 @@ def test_lift_and_ease_are_acts_only_with_what_is_lifted():
     assert not _events("The Labour Party hopes its poll ratings might lift off the floor.")
     assert not _events("To ease the problem the Bank of Japan flooded the market with cash.")
     assert not _events("The Conservatives were not asking Labour the critical questions.")
+
+
+def test_critics_and_rivals_of_an_actor_are_not_that_actor():
+    """"Opponents of Rwanda's Senate protested": opponents protest against the Senate, the
+    Senate does not protest; "Iran's rivals condemned" is no Iranian condemnation; "met
+    critics of Israel" meets no Israeli."""
+    assert _triples(_events("Opponents of Rwanda's Senate protested in Kigali on Monday.")) \
+        == {(("RWAOPP",), "140", ("RWALEG",))}
+    assert not any(e.sources and e.sources[0].actor_code == "IRN"
+                   for e in _events("Iran's rivals condemned the missile test."))
+    assert not any("ISR" in {a.actor_code for a in e.targets}
+                   for e in _events("Egypt's president met critics of Israel in Cairo."))
