@@ -114,9 +114,13 @@ class Trigger(Strict):
     objects_without_prep: bool = False
     # a noun whose possessor or "of" object undergoes it: "his arrest", "the arrest of X"
     possessor_is_target: bool = False
+    # the code when actors take part and none is armed (military, police, rebels ...): "clashed
+    # with his leaders over tuition fees" is a quarrel, not a fight
+    unarmed_code: CameoCode | None = None
     forms: list[Word] = []
 
-    _code = field_validator("code", "actor_object")(classmethod(lambda cls, v: _known_code(v)))
+    _code = field_validator("code", "actor_object", "unarmed_code")(
+        classmethod(lambda cls, v: _known_code(v)))
 
     @field_validator("objects", "prep_codes")
     @classmethod

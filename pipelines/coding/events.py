@@ -25,6 +25,8 @@ from pipelines.coding.records import Actor, Event, state_actor
 from pipelines.places import PlaceMention
 
 _HARM_ROOTS = _VIOLENT_ROOTS - {"17"}  # assault, fight, mass violence: harm to people
+# Sectors that bear arms: a clash or a fight one of them takes part in is an armed one.
+_ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SEP", "SPY", "CRM"}
 _VISIT_CODES = {"042", "043", "044"}
 
 
@@ -353,6 +355,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None
         if entry.get("needs_target") and not (targets or places):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
+        if entry.get("unarmed_code") and code == entry.get("code") and (sources or targets) \
+                and not any(a.sector in _ARMED for a in sources + targets):
+            code = entry["unarmed_code"]  # "clashed with his leaders over fees": a quarrel
         return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
                                                   places or []))
 
@@ -397,6 +402,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if clause.dep_ == "xcomp" and head.lemma_.lower() in self.p.failure_verbs or (
                 clause.dep_ == "acl" and head.lemma_.lower() in self.p.failure_nouns):
             return True  # "failed to reach a deal", "its refusal to sign": not done
+        if clause.dep_ == "pcomp" and head.lower_ == "without":
+            return True  # "cut crime without asking people to pay more": not asked
         if clause.dep_ not in {"pcomp", "pobj"} or head.dep_ != "prep":
             return False
         governor = head.head.lemma_.lower()

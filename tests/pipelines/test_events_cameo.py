@@ -257,6 +257,12 @@ EXACT = [
     # what is met "with" may make it no meeting, as what is met does
     ("The government's proposals have met with disapproval from fathers' groups.", set()),
     ("The Kenyan plan met with fierce criticism from Uganda.", set()),
+    # a clash or a fight with no armed side is a quarrel (110); with one, force (190); an act
+    # done "without" asking is not asked
+    ("The British MP has clashed with his party leaders over tuition fees.",
+     {(("GBRLEG",), "110", ("---PTY",))}),
+    ("Protesters clashed with police in Cairo.", {(("---OPP",), "190", ("---COP",))}),
+    ("The Tories can cut crime without asking British voters to pay more taxes.", set()),
     # fighting "between" two sides with no subject: each side fights the other
     ("There has been fighting between Sudanese troops and rebels in Darfur.",
      {(("---REB", "SDNMIL"), "190", ("---REB", "SDNMIL"))}),
