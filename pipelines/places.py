@@ -295,7 +295,26 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     for first, second in zip(mentions, mentions[1:], strict=False):
         if second.token_start == first.token_end + 1 and doc[first.token_end].text == ",":
             first.qualifier = second.text
-    return mentions
+    return _own_aliases_joined(doc, mentions, char_offset)
+
+
+def _own_aliases_joined(doc: Doc, mentions: list[PlaceMention], char_offset: int
+                        ) -> list[PlaceMention]:
+    """"Washington, D.C.": a place followed by a name of its own (the abbreviation's places
+    include one of that name) is one mention, "X, Y", resolved as X."""
+    joined: list[PlaceMention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and last.qualifier == m.text and m.token_start == last.token_end + 1:
+            named = {p.name.lower() for p in place_index().get(m.text.lower(), [])
+                     + alternate_index().get(m.text.lower(), [])}
+            if last.text.lower() in named:
+                span = doc[last.token_start:m.token_end]
+                last.token_end, last.char_end = m.token_end, char_offset + span.end_char
+                last.text, last.qualifier = span.text, None
+                continue
+        joined.append(m)
+    return joined
 
 
 _DATELINE_END = re.compile(r"\s*(\(|—|–|\s-\s|:)")
@@ -366,6 +385,8 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
 
     def candidates_of(name: str) -> list[tuple[Place, bool]]:
         """Places with that main name, then populous places also known by it (flagged)."""
+        if name.lower() not in index and ", " in name:
+            name = name.split(", ")[0]  # "Washington, D.C." is Washington
         main = index.get(name.lower(), [])
         return [(p, False) for p in main] + [(p, True) for p in alternates.get(name.lower(), [])
                                             if p not in main]

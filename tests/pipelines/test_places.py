@@ -253,3 +253,13 @@ def test_a_town_before_the_region_that_holds_it_is_a_place_without_a_preposition
     found = _places("15/16 September: Silverstone, Northamptonshire.")
     assert found["Silverstone"].place.country_iso3 == "GBR"
     assert "Reading" not in _places("Reading, he said, is a pleasure.")
+
+
+def test_a_place_followed_by_its_own_abbreviation_is_one_place():
+    """"Washington, D.C." is one mention of Washington; "Paris, France" stays a city and the
+    country that qualifies it."""
+    found = _places("The rally took place in Washington, D.C., on Saturday.")
+    assert found["Washington, D.C."].place.country_iso3 == "USA"
+    assert "D.C." not in found
+    found = _places("He flew from Paris, France on Monday.")
+    assert found["Paris"].place.country_iso3 == "FRA" and "France" in found
