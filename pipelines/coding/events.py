@@ -53,6 +53,21 @@ def _asked(token: Token) -> bool:
     return token.dep_ in {"xcomp", "ccomp"} or _for_clause(token)
 
 
+def _mandative(clause: Token) -> bool:
+    """Whether a complement says what must be done ("insisted that Washington halt the deal",
+    "... should halt"), not what is so ("insisted his plans were affordable")."""
+    if clause.dep_ != "ccomp":
+        return True
+    auxes = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"should", "must", "shall", "to"}:  # "called for Hain to make a statement"
+        return True
+    # a bare verb after a singular subject is a subjunctive ("that Washington halt"); the
+    # indicative would be "halts"
+    singular = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"NN", "NNP"}
+                   for c in clause.children)
+    return not auxes and (clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular))
+
+
 class SentenceCoder(ModalityReader, AnchoringReader):
     """Codes the events of one parsed sentence, given its actor and place mentions."""
 
@@ -289,7 +304,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 np_tokens(o) for o in self._prep_objects(trigger, {"for"}))))
         if not targets and asking:
             # "insisted that Washington halt the deal": the one asked to act is the target
-            for clause in [c for c in trigger.children if _asked(c)]:
+            for clause in [c for c in trigger.children if _asked(c) and _mandative(c)]:
                 subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 targets = self._actors_in(set().union(set(), *(np_tokens(x) for x in subjects)))
                 if targets:
@@ -353,7 +368,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         places = self._places_in(target_tokens | where_tokens)
         if entry.get("dyadic") and not (sources and targets):
             return None
-        if entry.get("needs_target") and not (targets or places):
+        if entry.get("needs_target") and not (set(targets) - set(sources) or places):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         if entry.get("unarmed_code") and code == entry.get("code") and (sources or targets) \
                 and not any(a.sector in _ARMED for a in sources + targets):
@@ -496,7 +511,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                     np_tokens(b) for b in self._prep_objects(o, {"by"})))) if a]
         targets = self._actors_in(target_tokens)
         places = self._places_in(target_tokens)
-        if entry.get("needs_target") and not (targets or places):
+        if entry.get("needs_target") and not (set(targets) - set(sources) or places):
             return None
         return self._event(trigger, code, sources, targets, entry.get("symmetric", False), places)
 

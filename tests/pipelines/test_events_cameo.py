@@ -451,3 +451,17 @@ def test_critics_and_rivals_of_an_actor_are_not_that_actor():
                    for e in _events("Iran's rivals condemned the missile test."))
     assert not any("ISR" in {a.actor_code for a in e.targets}
                    for e in _events("Egypt's president met critics of Israel in Cairo."))
+
+
+def test_insisting_on_what_is_so_is_no_demand():
+    """"insisted that Washington halt the deal" demands (100) of Washington; "insisted his
+    spending plans were affordable" and "insisted he would not be rushed" state, so no
+    demand; nor is a speaker's own "he" the one a demand is made of."""
+    assert (("IRN",), "100", ("USAGOV",)) in _triples(_events(
+        "Iran insisted that Washington halt the arms deal."))
+    assert not _events("Gordon Brown spoke on Monday. The chancellor insisted his spending "
+                       "plans were affordable.")
+    assert not _events("The British prime minister insisted he would not be rushed into "
+                       "judgement.")
+    assert (("GBRPTY",), "020", ("---GOV",)) in _triples(_events(
+        "The Liberal Democrats called for Commons leader Peter Hain to make a statement."))
