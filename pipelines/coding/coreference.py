@@ -4,7 +4,7 @@
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipelines.coding.records import CONFIDENCE, Actor, ActorMention, state_actor
 from pipelines.lexicon import Lexicon
@@ -35,6 +35,15 @@ def one_person(m: ActorMention, doc: Doc) -> bool:
         return True
     return bool(m.title) and m.actor.actor_type != "state" and bool(m.actor.country_iso3) \
         and doc[m.token_end - 1].tag_ == "NN"
+
+
+def _subject_verb(pronoun: Token) -> Token:
+    """The verb whose subject an object pronoun's clause has: its own verb ("accused it"), or
+    the first of verbs joined by "and" ("met X and praised him")."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb
 
 
 class CoreferenceReader:
@@ -188,10 +197,7 @@ class CoreferenceReader:
     def _subject_heads(token, found: list[ActorMention]) -> set[Actor]:
         """The actors whose mention holds the head of the subject of a pronoun's verb (not a
         possessor in it: "BT's rivals accused it" leaves BT free)."""
-        verb = token.head.head if token.dep_ == "pobj" else token.head
-        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head
-        heads = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        heads = {c.i for c in _subject_verb(token).children if c.dep_ in {"nsubj", "nsubjpass"}}
         return {a for m in found if heads.intersection(range(m.token_start, m.token_end))
                 for a in m.actors}
 
@@ -201,12 +207,11 @@ class CoreferenceReader:
         subject, which the pronoun cannot be: a reflexive would have been used."""
         if token.lower_ not in {"him", "her", "them"} or token.tag_ == "PRP$":
             return set()
-        verb = token.head.head if token.dep_ == "pobj" else token.head
-        if token.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in {"dobj", "dative", "pobj"} or governor.pos_ not in {"VERB", "AUX"}:
             return set()
-        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # "met X and praised him": the first verb's subject
-        subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        subject = {t.i for c in _subject_verb(token).children if c.dep_ == "nsubj"
+                   for t in c.subtree}
         return {a for m in found if subject.intersection(range(m.token_start, m.token_end))
                 for a in m.actors}
 
