@@ -1,25 +1,31 @@
-"""Extraction on every core: a batch of articles split among worker processes.
+"""Extraction on every core: a run's articles split among worker processes that live for the run.
 
-The workers are forked after the language model, the lexicon and the gazetteer are loaded, so
-they start at once and share those pages with the parent; each parses and codes whole articles
-(nothing an article's reading needs crosses articles), and the filled-in articles come back in
-their order. Results are those of one process (tested). Where fork is unavailable, or the batch
-is small enough that starting workers would cost more than it saves, the batch is extracted here.
+The workers are forked once, after the language model, the lexicon and the gazetteer are loaded
+(by extracting the run's first articles here), so they start at once, share those pages with
+the parent and keep their own memories (tags, lemmas) warm from batch to batch. Each worker
+parses and codes whole articles (nothing an article's reading needs crosses articles), and the
+filled-in articles come back in their order. While the caller validates and writes one batch,
+the workers are already extracting the next. Results are those of one process (tested). Where
+fork is unavailable, or the run is small enough that starting workers would cost more than it
+saves, the articles are extracted here.
 """
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from pipelines.extract import extract_batch
 from pipelines.ingest import IngestedArticle
 
-# Articles a worker takes at a time: small enough to keep both cores busy to the end of a batch,
+# Articles a worker takes at a time: small enough to keep both cores busy to the end of a run,
 # large enough that spaCy's batching pays.
 CHUNK = 10
-# Fewer articles than this are extracted in this process.
+# A run of fewer articles than this is extracted in this process.
 MIN_ARTICLES = 40
 
 
@@ -41,35 +47,105 @@ def _extract_chunk(chunk: list[IngestedArticle]) -> list[IngestedArticle]:
     return chunk
 
 
-def extract_in_processes(results: list[IngestedArticle], workers: int | None = None,
-                         on_done: Callable[[int], None] | None = None) -> None:
-    """Fill each article's mention and event rows (as `extract_batch` does) on `workers`
-    processes; `on_done(n)` is told as articles complete."""
+def _serial(on_done: Callable[[int], None] | None) -> Callable[[int], None]:
+    """`on_done` made safe to call from the pool's result thread and from this one."""
+    lock = threading.Lock()
+
+    def told(count: int) -> None:
+        if on_done is not None:
+            with lock:
+                on_done(count)
+    return told
+
+
+class _Pool:
+    """Forked workers for one run, started when the first batch is handed to them."""
+
+    def __init__(self, workers: int, told: Callable[[int], None]):
+        self.workers, self.told = workers, told
+        self.executor: ProcessPoolExecutor | None = None
+        self.broken = False
+
+    def _here(self, chunk: list[IngestedArticle]) -> None:
+        extract_batch(chunk)
+        self.told(len(chunk))
+
+    def submit(self, batch: list[IngestedArticle]) -> list[tuple[int, Future | None]]:
+        """The batch's chunks handed to the workers, by where each starts in the batch; a
+        chunk with no future was extracted here."""
+        chunks: list[tuple[int, Future | None]] = []
+        if self.executor is None:
+            # This loads the model, the lexicon, the gazetteer and every other cache before
+            # the fork, so no worker loads them again; what is loaded is frozen out of the
+            # collector, whose passes would otherwise copy the shared pages into each worker.
+            self._here(batch[:CHUNK])
+            chunks.append((0, None))
+            gc.freeze()
+            self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("fork"))
+        for at in range(chunks[-1][0] + CHUNK if chunks else 0, len(batch), CHUNK):
+            future = None
+            if not self.broken:
+                try:
+                    future = self.executor.submit(_extract_chunk, batch[at:at + CHUNK])
+                    future.add_done_callback(self._told_of)
+                except BrokenProcessPool:
+                    self.broken = True
+            if future is None:
+                self._here(batch[at:at + CHUNK])
+            chunks.append((at, future))
+        return chunks
+
+    def _told_of(self, future: Future) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self.told(len(future.result()))
+
+    def collect(self, batch: list[IngestedArticle],
+                chunks: list[tuple[int, Future | None]]) -> list[IngestedArticle]:
+        """The batch with every chunk's extracted articles in their places."""
+        for at, future in chunks:
+            if future is None:
+                continue
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): what it and the others had not
+                # returned is extracted here, so the batch lands whole or with its failures
+                # as rejected rows, and the rest of the run stays here.
+                self.broken = True
+                self._here(batch[at:at + CHUNK])
+                continue
+            batch[at:at + len(done)] = done
+        return batch
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+            gc.unfreeze()
+
+
+def extract_batches(batches: Iterable[list[IngestedArticle]], total: int,
+                    workers: int | None = None,
+                    on_done: Callable[[int], None] | None = None) -> Iterator[list[IngestedArticle]]:
+    """Each batch with its articles' mention and event rows filled (as `extract_batch` does),
+    in order, extracted on `workers` processes; `total` is how many articles the batches hold.
+    The next batch is read and handed to the workers before this one is yielded, so they
+    extract it while the caller writes this one. `on_done(n)` is told as articles complete."""
     workers = default_workers() if workers is None else workers
-    if workers < 2 or len(results) < MIN_ARTICLES \
+    if workers < 2 or total < MIN_ARTICLES \
             or "fork" not in multiprocessing.get_all_start_methods():
-        extract_batch(results, on_done)
+        for batch in batches:
+            extract_batch(batch, on_done)
+            yield batch
         return
-    # The first articles here: that loads the model, the lexicon, the gazetteer and every other
-    # cache before the fork, so no worker loads them again.
-    extract_batch(results[:CHUNK])
-    if on_done is not None:
-        on_done(CHUNK)
-    starts = range(CHUNK, len(results), CHUNK)
-    pending = set(starts)
+    pool = _Pool(workers, _serial(on_done))
+    ahead: deque[tuple[list[IngestedArticle], list]] = deque()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            chunks = pool.map(_extract_chunk, [results[i:i + CHUNK] for i in starts])
-            for start, done in zip(starts, chunks, strict=True):
-                results[start:start + len(done)] = done
-                pending.discard(start)
-                if on_done is not None:
-                    on_done(len(done))
-    except BrokenProcessPool:
-        # A worker died (killed, out of memory): what it and the others had not returned is
-        # extracted here, so the batch lands whole or with its failures as rejected rows.
-        for start in sorted(pending):
-            chunk = results[start:start + CHUNK]
-            extract_batch(chunk)
-            if on_done is not None:
-                on_done(len(chunk))
+        for batch in batches:
+            ahead.append((batch, pool.submit(batch)))
+            if len(ahead) > 1:
+                yield pool.collect(*ahead.popleft())
+        while ahead:
+            yield pool.collect(*ahead.popleft())
+    finally:
+        pool.close()

@@ -10,7 +10,7 @@ from orchestration.defs.resources import CasusPaths
 from orchestration.metadata import markdown_preview, pandera_column_schema
 from orchestration.progress import progress_for
 from pipelines.ingest import ingest_record_safely
-from pipelines.parallel import extract_in_processes
+from pipelines.parallel import extract_batches
 from pipelines.seeds import scan_seeds
 from pipelines.validate import validate_batch
 from pipelines.version import PIPELINE_VERSION
@@ -127,10 +127,13 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         context.log.info(f"reading and extracting {len(todo)} articles "
                          f"({skipped} unchanged since their last run)")
     progress = progress_for(len(todo), "casus run: reading and extracting")
-    for offset in range(0, len(todo), BATCH_SIZE):
-        batch = todo[offset : offset + BATCH_SIZE]
-        results = [ingest_record_safely(r) for r in batch]
-        extract_in_processes(results, on_done=progress.advance if progress else None)
+    # Read lazily: each batch is read when the workers are about to need it.
+    read = ([ingest_record_safely(r) for r in todo[offset : offset + BATCH_SIZE]]
+            for offset in range(0, len(todo), BATCH_SIZE))
+    done = 0
+    for results in extract_batches(read, len(todo),
+                                   on_done=progress.advance if progress else None):
+        batch = todo[done : done + len(results)]
         validated = validate_batch(results)
         landed_keys = set(validated.articles["article_id"])
         state_frame = pd.DataFrame([
@@ -149,7 +152,7 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, cas
         rejected += len(validated.rejections)
         if len(previews) < 1:
             previews.append(validated.articles)
-        done = offset + len(batch)
+        done += len(batch)
         rate = done / max(time.monotonic() - started, 1e-9)
         context.log.info(f"ingested {done}/{len(todo)} articles ({rate:.0f}/s), "
                          f"{rejected} rejected rows so far")

@@ -99,18 +99,18 @@ def test_parsing_holds_neither_the_write_lock_nor_a_connection(seeds_dir, tmp_pa
     _seeds(seeds_dir / "batch", ["a1", "a2"])
     warehouse = tmp_path / "w.duckdb"
     taken_while_parsing = []
-    real_extract = ingest.extract_in_processes
+    real_extract = ingest.extract_batches
 
-    def extract_while_probing(results, on_done=None):
+    def extract_while_probing(batches, total, on_done=None):
         probe = subprocess.run([sys.executable, "-c", (
             "import sys; from pathlib import Path; from warehouse.connection import write_lock\n"
             "with write_lock(Path(sys.argv[1]), timeout_s=2):\n"
             "    import duckdb; duckdb.connect(sys.argv[1]).close(); print('taken')"),
             str(warehouse)], cwd=PROJECT_ROOT, capture_output=True, text=True)
         taken_while_parsing.append(probe.stdout.strip() or probe.stderr[-300:])
-        return real_extract(results, on_done=on_done)
+        yield from real_extract(batches, total, on_done=on_done)
 
-    monkeypatch.setattr(ingest, "extract_in_processes", extract_while_probing)
+    monkeypatch.setattr(ingest, "extract_batches", extract_while_probing)
     with dg.instance_for_test() as instance:
         result = run_pipeline(seeds_dir / "batch", warehouse, instance=instance)
     assert result.success

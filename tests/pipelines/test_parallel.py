@@ -1,5 +1,7 @@
 """Extraction on several processes gives what one process gives, in the same order."""
 
+import os
+
 from pipelines import parallel
 from pipelines.extract import extract_batch
 from pipelines.ingest import ingest_record
@@ -29,26 +31,66 @@ def _rows(results):
              [(x.reason, x.table_name) for x in r.rejections]) for r in results]
 
 
-def test_two_processes_give_what_one_gives(monkeypatch):
+def _batches(results, size):
+    return [results[i:i + size] for i in range(0, len(results), size)]
+
+
+def _small_pool(monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK", 3)
     monkeypatch.setattr(parallel, "MIN_ARTICLES", 1)
+
+
+def test_two_processes_give_what_one_gives(monkeypatch):
+    _small_pool(monkeypatch)
     one, two = _articles(14), _articles(14)
     extract_batch(one)
     done = []
-    parallel.extract_in_processes(two, workers=2, on_done=done.append)
-    assert _rows(two) == _rows(one)
+    out = list(parallel.extract_batches(_batches(two, 5), 14, workers=2, on_done=done.append))
+    assert [r.key for batch in out for r in batch] == [r.key for r in one]
+    assert _rows([r for batch in out for r in batch]) == _rows(one)
     assert sum(done) == 14 and len(done) > 2  # told as chunks completed
-    assert any(r.events for r in two)
+    assert any(r.events for batch in out for r in batch)
 
 
-def test_a_small_batch_stays_in_this_process(monkeypatch):
+def _extract_noting_the_process(chunk):
+    with open(os.environ["CASUS_TEST_PIDS"], "a") as pids:
+        pids.write(f"{os.getpid()}\n")
+    extract_batch(chunk)
+    return chunk
+
+
+def test_the_workers_are_forked_once_for_the_run(monkeypatch, tmp_path):
+    """Workers that live for the run keep their caches; one pool per batch would fork anew."""
+    _small_pool(monkeypatch)
+    monkeypatch.setenv("CASUS_TEST_PIDS", str(tmp_path / "pids"))
+    monkeypatch.setattr(parallel, "_extract_chunk", _extract_noting_the_process)
+    out = list(parallel.extract_batches(_batches(_articles(21), 7), 21, workers=2))
+    assert len(out) == 3
+    pids = set((tmp_path / "pids").read_text().split())
+    assert 1 <= len(pids) <= 2 and str(os.getpid()) not in pids
+
+
+def test_the_next_batch_is_extracting_while_this_one_is_written(monkeypatch):
+    _small_pool(monkeypatch)
+    read = []
+
+    def batches():
+        for i, batch in enumerate(_batches(_articles(12), 4)):
+            read.append(i)
+            yield batch
+
+    seen_when_yielded = [list(read) for _ in parallel.extract_batches(batches(), 12, workers=2)]
+    assert seen_when_yielded == [[0, 1], [0, 1, 2], [0, 1, 2]]
+
+
+def test_a_small_run_stays_in_this_process(monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for two articles")
 
     monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
     results = _articles(2)
-    parallel.extract_in_processes(results, workers=2)
-    assert results[0].events
+    out = list(parallel.extract_batches([results], 2, workers=2))
+    assert out == [results] and results[0].events
 
 
 def test_casus_workers_sets_the_processes(monkeypatch):
@@ -72,11 +114,10 @@ def _dies_on_a06(chunk):
 
 
 def test_a_worker_that_dies_loses_no_article(monkeypatch):
-    monkeypatch.setattr(parallel, "CHUNK", 3)
-    monkeypatch.setattr(parallel, "MIN_ARTICLES", 1)
+    _small_pool(monkeypatch)
     monkeypatch.setattr(parallel, "_extract_chunk", _dies_on_a06)
     one, two = _articles(14), _articles(14)
     extract_batch(one)
     done = []
-    parallel.extract_in_processes(two, workers=2, on_done=done.append)
-    assert _rows(two) == _rows(one) and sum(done) == 14
+    out = list(parallel.extract_batches(_batches(two, 5), 14, workers=2, on_done=done.append))
+    assert _rows([r for batch in out for r in batch]) == _rows(one) and sum(done) == 14
