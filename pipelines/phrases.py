@@ -10,8 +10,21 @@ the text, so a phrase matches exactly the token sequence the matcher would have 
 
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# The words of the doc last looked up, as they are and lower-cased: every table of a sentence
+# reads the same doc, and a doc's words cost a Python object per token to make.
+_last: list = [None, (), ()]
+
+
+def _words(doc: Doc, lower: bool) -> list[str]:
+    if _last[0] is not doc:
+        strings = doc.vocab.strings
+        ids = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
+        _last[:] = [doc, [strings[o] for o, _ in ids], [strings[low] for _, low in ids]]
+    return _last[2] if lower else _last[1]
 
 
 class PhraseTable:
@@ -42,7 +55,7 @@ class PhraseTable:
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(label, start, end) of every phrase in the doc, by start, longest first."""
-        words = [t.lower_ if self.lower else t.text for t in doc]
+        words = _words(doc, self.lower)
         found = []
         for start, word in enumerate(words):
             for length in sorted(self._lengths.get(word, ()), reverse=True):

@@ -67,11 +67,14 @@ class GroupReader:
         "Russian oil firm Yukos has sued ... Yukos has asked the court" (the parser may tag
         the bare name a person's). A longer proper name around it is another name."""
         doc = s.doc
+        if not self.organizations:
+            return
         taken = {i for _k, _p, b, e in s.labels for i in range(b, e)} | s.consumed
+        texts = [t.text_with_ws for t in doc]
         for token in doc:
             known = self.organizations.get(token.text)
             if known is None and token.i + 1 < len(doc):
-                known = self.organizations.get(doc[token.i:token.i + 2].text)
+                known = self.organizations.get(texts[token.i] + doc[token.i + 1].text)
             if known is None or token.i in taken:
                 continue
             end = token.i + len(known.name.split())
