@@ -1,9 +1,9 @@
-"""Extraction on every core: a run's articles split among worker processes that live for the run.
+"""Extraction on every core: a run's articles split among forked worker processes.
 
-The workers are forked once, after the language model, the lexicon and the gazetteer are loaded
-(by extracting the run's first articles here), so they start at once, share those pages with
-the parent and keep their own memories (tags, lemmas) warm from batch to batch. Each worker
-parses and codes whole articles (nothing an article's reading needs crosses articles), and the
+The workers are forked after the language model, the lexicon and the gazetteer are loaded (by
+extracting the run's first articles here), so they start at once, share those pages with the
+parent and keep their own memories (tags, lemmas) warm over several batches. Each worker parses
+and codes whole articles (nothing an article's reading needs crosses articles), and the
 filled-in articles come back in their order. While the caller validates and writes one batch,
 the workers are already extracting the next. Results are those of one process (tested). Where
 fork is unavailable, or the run is small enough that starting workers would cost more than it
@@ -27,6 +27,11 @@ from pipelines.ingest import IngestedArticle
 CHUNK = 10
 # A run of fewer articles than this is extracted in this process.
 MIN_ARTICLES = 40
+# Batches a set of workers extracts before fresh ones are forked for the next: a forked worker
+# slowly makes private copies of the pages it shares with the parent (every object it touches
+# has its reference count written) and its vocabulary and memories grow, so a long run would
+# hold two nearly whole copies of the parent.
+BATCHES_PER_FORK = 4
 
 
 def default_workers() -> int:
@@ -64,6 +69,7 @@ class _Pool:
     def __init__(self, workers: int, told: Callable[[int], None]):
         self.workers, self.told = workers, told
         self.executor: ProcessPoolExecutor | None = None
+        self.batches = 0  # handed to the present workers
         self.broken = False
 
     def _here(self, chunk: list[IngestedArticle]) -> None:
@@ -80,9 +86,13 @@ class _Pool:
             # collector, whose passes would otherwise copy the shared pages into each worker.
             self._here(batch[:CHUNK])
             chunks.append((0, None))
-            gc.freeze()
-            self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("fork"))
+            self._fork()
+        elif self.batches >= BATCHES_PER_FORK and not self.broken:
+            # The old workers finish what they hold first (their results stay in their
+            # futures): forking beside their threads could copy a lock one of them holds.
+            self.executor.shutdown(wait=True)
+            self._fork()
+        self.batches += 1
         for at in range(chunks[-1][0] + CHUNK if chunks else 0, len(batch), CHUNK):
             future = None
             if not self.broken:
@@ -95,6 +105,12 @@ class _Pool:
                 self._here(batch[at:at + CHUNK])
             chunks.append((at, future))
         return chunks
+
+    def _fork(self) -> None:
+        gc.freeze()
+        self.executor = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("fork"))
+        self.batches = 0
 
     def _told_of(self, future: Future) -> None:
         if not future.cancelled() and future.exception() is None:

@@ -59,15 +59,29 @@ def _extract_noting_the_process(chunk):
     return chunk
 
 
-def test_the_workers_are_forked_once_for_the_run(monkeypatch, tmp_path):
-    """Workers that live for the run keep their caches; one pool per batch would fork anew."""
+def _worker_pids(monkeypatch, tmp_path, batches_per_fork: int):
     _small_pool(monkeypatch)
+    monkeypatch.setattr(parallel, "BATCHES_PER_FORK", batches_per_fork)
     monkeypatch.setenv("CASUS_TEST_PIDS", str(tmp_path / "pids"))
     monkeypatch.setattr(parallel, "_extract_chunk", _extract_noting_the_process)
-    out = list(parallel.extract_batches(_batches(_articles(21), 7), 21, workers=2))
-    assert len(out) == 3
+    one, two = _articles(21), _articles(21)
+    extract_batch(one)
+    out = list(parallel.extract_batches(_batches(two, 7), 21, workers=2))
+    assert len(out) == 3 and _rows([r for batch in out for r in batch]) == _rows(one)
     pids = set((tmp_path / "pids").read_text().split())
-    assert 1 <= len(pids) <= 2 and str(os.getpid()) not in pids
+    assert str(os.getpid()) not in pids
+    return pids
+
+
+def test_the_workers_live_for_several_batches(monkeypatch, tmp_path):
+    """Workers kept over batches keep their caches; one pool per batch would fork anew."""
+    assert 1 <= len(_worker_pids(monkeypatch, tmp_path, batches_per_fork=4)) <= 2
+
+
+def test_fresh_workers_take_over_after_their_share_of_batches(monkeypatch, tmp_path):
+    """A long run does not let two workers grow into copies of the parent: they are replaced,
+    and the rows are still those of one process."""
+    assert len(_worker_pids(monkeypatch, tmp_path, batches_per_fork=1)) > 2
 
 
 def test_the_next_batch_is_extracting_while_this_one_is_written(monkeypatch):
