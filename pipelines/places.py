@@ -28,6 +28,7 @@ from pipelines.gazetteer import (
     prominent,
 )
 from pipelines.nlp import load_nlp
+from pipelines.place_containers import article_town, in_town, own_container
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _TYPE_PRIOR = {"country": 3.0, "peninsula": 3.0, "water": 3.0, "region": 2.5, "territory": 3.0,
@@ -411,7 +412,15 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         m.candidate_count = len(candidates)
         if not candidates:
             continue
-        qualifier_candidates = [p for p, _alt in candidates_of(m.qualifier or "")]
+        # "Washington, D.C.", one mention: what follows the comma qualifies what precedes it
+        own_qualifier = m.text.split(", ", 1)[1] if ", " in m.text and \
+            m.text.lower() not in index else None
+        qualifier_candidates = [p for p, _alt in candidates_of(m.qualifier or own_qualifier
+                                                                or "")]
+        # a name after a comma is where the place lies: its regions' readings first ("D.C.",
+        # the District of Columbia, not the city known by that abbreviation)
+        qualifier_candidates = [p for p in qualifier_candidates if p.feature_type in {
+            "country", "admin1", "admin2"}] or qualifier_candidates
         qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None, home=home),
                         default=None)
         scored = sorted(((_score(p, context, qualifier, admin, alt, regions, home), p)
@@ -422,5 +431,26 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         m.place = best
         m.resolution = "gazetteer" if len(scored) == 1 else "context"
         m.confidence = round(min(0.95, 0.5 + 0.1 * margin), 2) if len(scored) > 1 else 0.95
+    _place_in_containers(mentions, candidates_of,
+                         lambda p, alt: _score(p, context, None, admin, alt, regions, home))
     mentions[:] = [m for m in mentions if not m.in_name or (m.place and prominent(m.place, True) and (
         m.place.feature_type == "country" or context[m.place.country_iso3]))]
+
+
+def _place_in_containers(mentions: list[PlaceMention], candidates_of, score) -> None:
+    """Names the gazetteer does not list, placed where they lie: in the place their own name
+    names ("Lake Manassas"), or a street or building in the town the article is about."""
+    unplaced = [m for m in mentions if m.place is None and not m.in_name]
+    if not unplaced:
+        return
+    town = article_town([m.place for m in mentions if m.place])
+    for m in unplaced:
+        inner = own_container(m.text)
+        candidates = candidates_of(inner) if inner else []
+        if candidates:
+            place = max(candidates, key=lambda pa: score(*pa))[0]
+        elif in_town(m.text) and town is not None:
+            place = town
+        else:
+            continue
+        m.place, m.resolution, m.confidence = place, "container", 0.5

@@ -64,7 +64,7 @@ ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "meton
                      "name", "unresolved"]
 FEATURE_TYPES = ["country", "admin1", "admin2", "city", "region", "water", "peninsula", "island",
                  "territory", "landmark"]
-PLACE_RESOLUTIONS = ["gazetteer", "context", "unresolved"]
+PLACE_RESOLUTIONS = ["gazetteer", "context", "container", "unresolved"]
 
 
 # The vocabularies by the name the model YAML uses for them.

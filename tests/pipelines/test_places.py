@@ -263,3 +263,53 @@ def test_a_place_followed_by_its_own_abbreviation_is_one_place():
     assert "D.C." not in found
     found = _places("He flew from Paris, France on Monday.")
     assert found["Paris"].place.country_iso3 == "FRA" and "France" in found
+
+
+def _resolved(*names: str, context: set[str] | None = None) -> list[PlaceMention]:
+    mentions = [PlaceMention(0, i, i + 1, 10 * i, 10 * i + len(n), n, preposition="in")
+                for i, n in enumerate(names)]
+    resolve_places(mentions, context or set())
+    return mentions
+
+
+def test_a_city_and_its_district_written_as_one_name_are_that_city():
+    """"Washington, D.C." as one mention: the comma's second part is the region it lies in,
+    so the capital, not the state of Washington or another town of that name."""
+    (washington,) = _resolved("Washington, D.C.", context={"USA"})
+    assert (washington.place.feature_type, washington.place.admin1) == ("city", "DC")
+    assert washington.resolution == "context"
+
+
+def test_a_part_or_a_feature_of_a_named_place_is_placed_at_that_place():
+    kabul_river, east_aleppo, township = _resolved(
+        "Kabul River", "Eastern Aleppo", "Nairobi Township")
+    for mention, country, lat, lon in ((kabul_river, "AFG", 34.53, 69.17),
+                                       (east_aleppo, "SYR", 36.20, 37.16),
+                                       (township, "KEN", -1.28, 36.82)):
+        assert mention.place.country_iso3 == country, mention.text
+        assert distance_km(mention.place.latitude, mention.place.longitude, lat, lon) < 50
+        assert (mention.resolution, mention.confidence) == ("container", 0.5)
+
+
+def test_a_street_or_building_is_placed_in_the_town_the_article_names_most():
+    mentions = _resolved("Mombasa", "Nairobi", "Moi Avenue", "Nairobi", "Zqxl Stadium")
+    avenue, stadium = mentions[2], mentions[4]
+    assert avenue.place == stadium.place == mentions[1].place  # Nairobi, named twice
+    assert avenue.resolution == "container"
+
+
+def test_a_street_stays_unplaced_without_a_town_and_a_name_without_a_container_too():
+    avenue, lake = _resolved("Moi Avenue", "Lake Zqxl", context={"KEN"})
+    kenya_only = _resolved("Kenya", "Moi Avenue")
+    assert avenue.place is None and avenue.resolution == "unresolved"
+    assert lake.place is None  # no place of its own name, no town: nothing to guess
+    assert kenya_only[1].place is None  # a country is no town a street lies in
+
+
+def test_an_unlisted_name_inside_an_organization_is_not_placed_by_its_town():
+    """Names inside organizations' names wait for the context and are never containers'."""
+    inside = PlaceMention(0, 0, 2, 0, 12, "Zqxl Stadium", in_name=True)
+    town = PlaceMention(0, 4, 5, 20, 27, "Nairobi", preposition="in")
+    mentions = [inside, town]
+    resolve_places(mentions, set())
+    assert mentions == [town]

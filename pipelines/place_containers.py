@@ -1,0 +1,59 @@
+"""Where a place the gazetteer does not list lies: inside a place its own name names ("Lake
+Manassas", "Eastern Ghouta", "Tijuana River"), or, for a street, a building or a park, inside
+the town the article is about ("Third Street" in an article placed in Harare).
+
+Such a mention is placed at its container with resolution `container`: the map shows it at
+the container's precision (a town, a region), never finer than the text supports.
+"""
+
+from collections import Counter
+
+from pipelines.gazetteer import Place
+
+# Words before a place's name that make a part of it: "Eastern Ghouta", "Old Town Manassas".
+_PART_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+               "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+               "greater", "inner", "outer", "downtown", "old", "town"}
+# Words after a place's name that make a feature in or beside it: "Tijuana River", "Washington
+# Township", "St. Louis Hills", "Birmingham City".
+_FEATURE_WORDS = {"city", "township", "borough", "county", "district", "hills", "heights",
+                  "valley", "river", "delta", "lake", "bay", "harbour", "harbor", "mountains",
+                  "area", "region", "suburbs", "outskirts", "metro", "capitol", "complex"}
+# Last words of a street, a building or a grounds inside a town.
+_IN_TOWN_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard",
+                  "blvd", "lane", "drive", "way", "square", "plaza", "place", "park", "gardens",
+                  "airport", "station", "terminal", "stadium", "arena", "centre", "center",
+                  "hall", "hospital", "school", "college", "university", "mall", "market",
+                  "bridge", "chapel", "church", "cathedral", "mosque", "temple", "palace",
+                  "prison", "court", "courthouse", "library", "museum", "hotel", "tower"}
+
+
+def own_container(name: str) -> str | None:
+    """The place name inside a name that is a part or a feature of it, if any: "Lake
+    Manassas" -> "Manassas", "West Wales" -> "Wales", "Illinois Capitol Complex" ->
+    "Illinois"; None when no part or feature word frames a shorter name."""
+    words = name.split()
+    start, end = 0, len(words)
+    while start < end - 1 and words[start].lower() in _PART_WORDS:
+        start += 1
+    while end > start + 1 and words[end - 1].lower() in _FEATURE_WORDS:
+        end -= 1
+    if (start, end) == (0, len(words)):
+        return None
+    return " ".join(words[start:end])
+
+
+def in_town(name: str) -> bool:
+    """A street, a building or grounds: a feature inside a town ("Collins Avenue")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _IN_TOWN_WORDS
+
+
+def article_town(places: list[Place]) -> Place | None:
+    """The town the article is about: the city it names most often, the first named of equals;
+    None when it names no city."""
+    towns = Counter(p for p in places if p.feature_type == "city")
+    if not towns:
+        return None
+    most = max(towns.values())
+    return next(p for p in places if towns.get(p) == most)
