@@ -100,6 +100,9 @@ class Trigger(Strict):
     actor_object: CameoCode | None = None  # the code when the direct object is an actor
     # a direct object naming no actor is another sense: "met the target", "met reporters" is one
     object_is_actor: bool = False
+    # what undergoes it (the direct object, or the passive's subject: "a report released by
+    # officials") must be an actor or one of the object words: "released its figures" frees no one
+    patient_is_actor: bool = False
     needs_object: bool = False  # no direct object (active voice): not this verb's event
     # a direct object or a clause is another sense: "demonstrated that ...", "rallied support"
     intransitive: bool = False

@@ -200,8 +200,8 @@ class ClauseReader:
         heads = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass",
                                                           "oprd", "dative", "acomp"}]
         heads += self._prep_objects(trigger, set(preps or []) | {"for", "of", "on", "in"})
-        if trigger.dep_ == "acl":
-            heads.append(trigger.head)
+        if trigger.dep_ == "acl" or zero_relative(trigger):
+            heads.append(trigger.head)  # "a target he has met": what was met
         lemmas = [h.lemma_.lower() for h in heads]
         for h in heads:
             lemmas += [t.lemma_.lower() for t in self._prep_objects(h, {"of", "for"})]
@@ -239,3 +239,15 @@ class ClauseReader:
         """Lemmas of instruments: "with a car bomb", "using drones"."""
         heads = self._prep_objects(trigger, {"with"})
         return {self.doc[i].lemma_.lower() for h in heads for i in np_tokens(h)}
+
+
+def zero_relative(verb: Token) -> bool:
+    """A relative clause with its own subject and no object word: the noun it describes is
+    what the verb is done to ("the target he met"; not "the man who left", "the day he met",
+    nor "reforms he has announced:", whose object the colon opens)."""
+    return verb.dep_ == "relcl" and verb.head.ent_type_ not in {"DATE", "TIME"} and any(
+        c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and c.lower_ != "that"
+        for c in verb.children) and not any(
+        c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} or c.tag_ in {"WP", "WDT", "WRB"}
+        for c in verb.children) and not (verb.i + 1 < len(verb.doc)
+                                         and verb.doc[verb.i + 1].text == ":")

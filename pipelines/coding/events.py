@@ -18,6 +18,7 @@ from pipelines.coding.arguments import (
     countered_tokens,
     np_tokens,
     phrase_tokens,
+    zero_relative,
 )
 from pipelines.coding.dictionaries import _VIOLENT_ROOTS
 from pipelines.coding.modality import ModalityReader
@@ -46,6 +47,13 @@ def _for_clause(token: Token) -> bool:
     """A clause opened by "for": "called for Iran to resume talks" (the parser's advcl)."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
                                          for c in token.children)
+
+
+def _personal(noun: Token) -> bool:
+    """A word that stands for persons though it names no actor: a personal pronoun ("release
+    me"), a number ("release the four"), a people ("Britons", NER's nationalities), a name."""
+    return (noun.tag_ == "PRP" and noun.lower_ not in {"it", "itself"}) or noun.tag_ in {
+        "CD", "NNPS"} or noun.ent_type_ in {"NORP", "PERSON"}
 
 
 def _asked(token: Token) -> bool:
@@ -270,8 +278,14 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                                                   trigger.children):
                 # "The men were detained and later released by police": the shared subject
                 objects += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not objects and not passive and zero_relative(trigger):
+            objects = [trigger.head]  # "a target he has met", "the men the army freed"
         if entry.get("needs_object") and not passive and not objects:
             return None
+        if entry.get("patient_is_actor") and objects and not any(
+                self._actors_in(np_tokens(o)) or _personal(o)
+                or o.lemma_.lower() in (entry.get("objects") or {}) for o in objects):
+            return None  # "an advance text released by officials" frees no one
         if entry.get("intransitive") and (objects or any(
                 c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)):
             return None  # "crowds demonstrated" protest; "figures demonstrated that" show
@@ -547,3 +561,4 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                        c.dep_ == "xcomp" and c.i in by_trigger and not by_trigger[c.i].is_negated
                        for c in self.doc[i].children)}
         return [e for e in events if id(e) not in counted]
+

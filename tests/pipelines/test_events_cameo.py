@@ -270,6 +270,16 @@ EXACT = [
     ("China's booming economy would help world economic recovery, the OECD said.", set()),
     ("Irish equities continue to offer quality growth.", set()),
     ("China's government offered aid to Nepal.", {(("CHNGOV",), "033", ("NPL",))}),
+    # persons are released (0841); results, reports and oil stocks are not
+    ("The mining group will release its annual results in May.", set()),
+    ("A report released by Kenyan officials on Monday showed exports fell.", set()),
+    ("Iraqi police released two British journalists on Friday.",
+     {(("IRQCOP",), "0841", ("GBRMED",))}),
+    ("The Sudanese government released the four on Monday.", {(("SDNGOV",), "0841", ())}),
+    # a relative clause with no object word is done to the noun it describes
+    ("The $2bn agreement Japan signed with India will take effect in May.",
+     {(("JPN",), "057", ("IND",))}),
+    ("Growth of 3% was a target the French finance minister had already met.", set()),
 ]
 
 
@@ -465,3 +475,10 @@ def test_insisting_on_what_is_so_is_no_demand():
                        "judgement.")
     assert (("GBRPTY",), "020", ("---GOV",)) in _triples(_events(
         "The Liberal Democrats called for Commons leader Peter Hain to make a statement."))
+
+
+def test_whom_an_object_relative_clause_describes_is_its_target():
+    """"banks it had accused": the banks are accused, though no word after the verb says so."""
+    events = _events("The Kenyan ministry dropped its case against two banks it had accused "
+                     "of fraud.")
+    assert (("KENGOV",), "112", ("---BUS",)) in _triples(events)
