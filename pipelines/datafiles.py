@@ -106,8 +106,9 @@ class Trigger(Strict):
     needs_object: bool = False  # no direct object (active voice): not this verb's event
     # a direct object or a clause is another sense: "demonstrated that ...", "rallied support"
     intransitive: bool = False
-    # a preposition on the verb that makes it another event: "attacked X for/over/as ..." (111)
-    prep_codes: dict[Word, CameoCode] = {}
+    # a preposition or particle on the verb that makes it another event: "attacked X for/over/as
+    # ..." (111); null: no event ("backed down", "backed away")
+    prep_codes: dict[Word, CameoCode | None] = {}
     inverse: bool = False
     symmetric: bool = False
     needs_target: bool = False

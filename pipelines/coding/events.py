@@ -215,7 +215,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             code = self._code(entry, self._object_lemmas(trigger, entry.get("prep")))
         preps = entry.get("prep_codes") or {}
         code = next((preps[c.lower_] for c in trigger.children
-                     if c.dep_ == "prep" and c.lower_ in preps), code)
+                     if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in preps), code)
         if not code:
             return None
         if self._consequence(trigger, code):

@@ -280,6 +280,12 @@ EXACT = [
     ("The $2bn agreement Japan signed with India will take effect in May.",
      {(("JPN",), "057", ("IND",))}),
     ("Growth of 3% was a target the French finance minister had already met.", set()),
+    # blaming a thing explains; accusing is done to someone
+    ("The Italian insurer blamed poor share returns for the cuts.", set()),
+    # backing down, out or away is no support
+    ("The British union backed down over pay.", set()),
+    ("Germany backed out of the deal with France.", set()),
+    ("The German government backed the French plan.", {(("DEUGOV",), "050", ("FRA",))}),
 ]
 
 
@@ -482,3 +488,9 @@ def test_whom_an_object_relative_clause_describes_is_its_target():
     events = _events("The Kenyan ministry dropped its case against two banks it had accused "
                      "of fraud.")
     assert (("KENGOV",), "112", ("---BUS",)) in _triples(events)
+
+
+def test_blaming_an_actor_is_still_a_disapproval_of_that_actor():
+    """Blame stays an event when someone is blamed (111 or 112, as the dictionaries refine it)."""
+    ((sources, code, targets),) = _triples(_events("Iraqi officials blamed Syria for the attacks."))
+    assert (sources, code[:2], targets) == (("IRQGOV",), "11", ("SYR",))
