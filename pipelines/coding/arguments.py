@@ -96,8 +96,10 @@ class ClauseReader:
         return found
 
     def _places_in(self, tokens: set[int]) -> list[PlaceMention]:
-        return [p for p in self.places if p.place and tokens.intersection(
-            range(p.token_start, p.token_end))]
+        """Places named among the tokens, as a verb's object or target: not those placed only
+        at a container ("helped Lagan Valley win": a team's name, its town a guess)."""
+        return [p for p in self.places if p.place and p.resolution != "container"
+                and tokens.intersection(range(p.token_start, p.token_end))]
 
     def _subject(self, verb: Token) -> list[Actor]:
         node, raised = verb, False

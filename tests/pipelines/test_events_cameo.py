@@ -286,6 +286,10 @@ EXACT = [
     ("The British union backed down over pay.", set()),
     ("Germany backed out of the deal with France.", set()),
     ("The German government backed the French plan.", {(("DEUGOV",), "050", ("FRA",))}),
+    # beating a rival in a match or a vote is no assault; beating protesters is (182)
+    ("Agassi beat Safin in the final on Sunday.", set()),
+    ("Safin was the player the American beat in last year's final.", set()),
+    ("Police beat protesters in Minsk.", {(("---COP",), "182", ("---OPP",))}),
 ]
 
 
@@ -494,3 +498,9 @@ def test_blaming_an_actor_is_still_a_disapproval_of_that_actor():
     """Blame stays an event when someone is blamed (111 or 112, as the dictionaries refine it)."""
     ((sources, code, targets),) = _triples(_events("Iraqi officials blamed Syria for the attacks."))
     assert (sources, code[:2], targets) == (("IRQGOV",), "11", ("SYR",))
+
+
+def test_a_name_placed_only_at_its_container_is_no_target_place():
+    """"Mombasa Township" is placed at Mombasa as a guess (a team, a ward): it does not stand
+    as the place a verb that needs a target is done to."""
+    assert _triples(_events("Smith helped Mombasa Township win the league title.")) == set()
