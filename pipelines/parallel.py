@@ -80,12 +80,14 @@ class _Pool:
         """The batch's chunks handed to the workers, by where each starts in the batch; a
         chunk with no future was extracted here."""
         chunks: list[tuple[int, Future | None]] = []
+        start = 0
         if self.executor is None:
             # This loads the model, the lexicon, the gazetteer and every other cache before
             # the fork, so no worker loads them again; what is loaded is frozen out of the
             # collector, whose passes would otherwise copy the shared pages into each worker.
             self._here(batch[:CHUNK])
             chunks.append((0, None))
+            start = CHUNK
             self._fork()
         elif self.batches >= BATCHES_PER_FORK and not self.broken:
             # The old workers finish what they hold first (their results stay in their
@@ -93,7 +95,7 @@ class _Pool:
             self.executor.shutdown(wait=True)
             self._fork()
         self.batches += 1
-        for at in range(chunks[-1][0] + CHUNK if chunks else 0, len(batch), CHUNK):
+        for at in range(start, len(batch), CHUNK):
             future = None
             if not self.broken:
                 try:

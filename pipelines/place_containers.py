@@ -1,6 +1,6 @@
-"""Where a place the gazetteer does not list lies: inside a place its own name names ("Lake
-Manassas", "Eastern Ghouta", "Tijuana River"), or, for a street, a building or a park, inside
-the town the article is about ("Third Street" in an article placed in Harare).
+"""Where a place the gazetteer does not list lies: inside a place its own name names ("Eastern
+Aleppo", "Kabul River"), or, for a street, a building or a park, inside the town the article is
+about ("Moi Avenue" in an article placed in Nairobi).
 
 Such a mention is placed at its container with resolution `container`: the map shows it at
 the container's precision (a town, a region), never finer than the text supports.
@@ -10,12 +10,12 @@ from collections import Counter
 
 from pipelines.gazetteer import Place
 
-# Words before a place's name that make a part of it: "Eastern Ghouta", "Old Town Manassas".
+# Words before a place's name that make a part of it: "Eastern Aleppo", "Old Town Zurich".
 _PART_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
                "greater", "inner", "outer", "downtown", "old", "town"}
-# Words after a place's name that make a feature in or beside it: "Tijuana River", "Washington
-# Township", "St. Louis Hills", "Birmingham City".
+# Words after a place's name that make a feature in or beside it: "Kabul River", "Nairobi
+# Township", "Mombasa County".
 _FEATURE_WORDS = {"city", "township", "borough", "county", "district", "hills", "heights",
                   "valley", "river", "delta", "lake", "bay", "harbour", "harbor", "mountains",
                   "area", "region", "suburbs", "outskirts", "metro", "capitol", "complex"}
@@ -29,9 +29,9 @@ _IN_TOWN_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", 
 
 
 def own_container(name: str) -> str | None:
-    """The place name inside a name that is a part or a feature of it, if any: "Lake
-    Manassas" -> "Manassas", "West Wales" -> "Wales", "Illinois Capitol Complex" ->
-    "Illinois"; None when no part or feature word frames a shorter name."""
+    """The place name inside a name that is a part or a feature of it, if any: "Eastern
+    Aleppo" -> "Aleppo", "Kabul River" -> "Kabul", "Old Town Zurich" -> "Zurich"; None when
+    no part or feature word frames a shorter name."""
     words = name.split()
     start, end = 0, len(words)
     while start < end - 1 and words[start].lower() in _PART_WORDS:

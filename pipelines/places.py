@@ -384,10 +384,16 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
     country the article is most about, so "Woolwich" in a British article is London's."""
     index, alternates = place_index(), alternate_index()
 
+    def comma_parts(name: str) -> tuple[str, str | None]:
+        """"Washington, D.C.", a name the index lacks: Washington, in the region D.C."""
+        if name.lower() not in index and ", " in name:
+            place, region = name.split(", ", 1)
+            return place, region
+        return name, None
+
     def candidates_of(name: str) -> list[tuple[Place, bool]]:
         """Places with that main name, then populous places also known by it (flagged)."""
-        if name.lower() not in index and ", " in name:
-            name = name.split(", ")[0]  # "Washington, D.C." is Washington
+        name = comma_parts(name)[0]
         main = index.get(name.lower(), [])
         return [(p, False) for p in main] + [(p, True) for p in alternates.get(name.lower(), [])
                                             if p not in main]
@@ -413,10 +419,8 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         if not candidates:
             continue
         # "Washington, D.C.", one mention: what follows the comma qualifies what precedes it
-        own_qualifier = m.text.split(", ", 1)[1] if ", " in m.text and \
-            m.text.lower() not in index else None
-        qualifier_candidates = [p for p, _alt in candidates_of(m.qualifier or own_qualifier
-                                                                or "")]
+        qualifier_candidates = [p for p, _alt in candidates_of(
+            m.qualifier or comma_parts(m.text)[1] or "")]
         # a name after a comma is where the place lies: its regions' readings first ("D.C.",
         # the District of Columbia, not the city known by that abbreviation)
         qualifier_candidates = [p for p in qualifier_candidates if p.feature_type in {
@@ -439,7 +443,7 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
 
 def _place_in_containers(mentions: list[PlaceMention], candidates_of, score) -> None:
     """Names the gazetteer does not list, placed where they lie: in the place their own name
-    names ("Lake Manassas"), or a street or building in the town the article is about."""
+    names ("Kabul River"), or a street or building in the town the article is about."""
     unplaced = [m for m in mentions if m.place is None and not m.in_name]
     if not unplaced:
         return

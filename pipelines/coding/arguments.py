@@ -97,7 +97,7 @@ class ClauseReader:
 
     def _places_in(self, tokens: set[int]) -> list[PlaceMention]:
         """Places named among the tokens, as a verb's object or target: not those placed only
-        at a container ("helped Lagan Valley win": a team's name, its town a guess)."""
+        at a container ("helped Mombasa Township win": a team's name, its town a guess)."""
         return [p for p in self.places if p.place and p.resolution != "container"
                 and tokens.intersection(range(p.token_start, p.token_end))]
 
@@ -246,7 +246,7 @@ class ClauseReader:
 def zero_relative(verb: Token) -> bool:
     """A relative clause with its own subject and no object word: the noun it describes is
     what the verb is done to ("the target he met"; not "the man who left", "the day he met",
-    nor "reforms he has announced:", whose object the colon opens)."""
+    nor "the plans it has announced:", whose object the colon opens)."""
     return verb.dep_ == "relcl" and verb.head.ent_type_ not in {"DATE", "TIME"} and any(
         c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} and c.lower_ != "that"
         for c in verb.children) and not any(

@@ -285,7 +285,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if entry.get("patient_is_actor") and objects and not any(
                 self._actors_in(np_tokens(o)) or _personal(o)
                 or o.lemma_.lower() in (entry.get("objects") or {}) for o in objects):
-            return None  # "an advance text released by officials" frees no one
+            return None  # "a report released by officials" frees no one
         if entry.get("intransitive") and (objects or any(
                 c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)):
             return None  # "crowds demonstrated" protest; "figures demonstrated that" show
@@ -561,4 +561,3 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                        c.dep_ == "xcomp" and c.i in by_trigger and not by_trigger[c.i].is_negated
                        for c in self.doc[i].children)}
         return [e for e in events if id(e) not in counted]
-
