@@ -155,6 +155,12 @@ class ClauseReader:
                 return self._actors_in(np_tokens(node.head))
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in _UTTERANCES:
                 return self._utterer(node.head)
+            if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in node.children):
+                # "Labour's plans to give", "a bid by Glazer to buy the club": the owner acts
+                owners = [c for c in node.head.children if c.dep_ == "poss"]
+                owners += self._prep_objects(node.head, {"by"})
+                return self._actors_in(set().union(set(), *(np_tokens(o) for o in owners)))
             break
         return []
 
@@ -204,7 +210,11 @@ class ClauseReader:
         heads += self._prep_objects(trigger, set(preps or []) | {"for", "of", "on", "in"})
         if trigger.dep_ == "acl" or zero_relative(trigger):
             heads.append(trigger.head)  # "a target he has met": what was met
-        lemmas = [h.lemma_.lower() for h in heads]
+        # a compound first, that a two-word object can undo the head's code ("issued a
+        # profit warning" threatens no one)
+        lemmas = [f"{c.lemma_.lower()} {h.lemma_.lower()}" for h in heads for c in h.children
+                  if c.dep_ == "compound"]
+        lemmas += [h.lemma_.lower() for h in heads]
         for h in heads:
             lemmas += [t.lemma_.lower() for t in self._prep_objects(h, {"of", "for"})]
             lemmas += [c.lemma_.lower() for c in h.children if c.dep_ in {"compound", "amod"}]

@@ -22,7 +22,9 @@ from pipelines.coding.arguments import (
 )
 from pipelines.coding.dictionaries import _VIOLENT_ROOTS
 from pipelines.coding.modality import ModalityReader
+from pipelines.coding.reading import unspecified
 from pipelines.coding.records import Actor, Event, state_actor
+from pipelines.lexicon import lexicon
 from pipelines.places import PlaceMention
 
 _HARM_ROOTS = _VIOLENT_ROOTS - {"17"}  # assault, fight, mass violence: harm to people
@@ -38,6 +40,12 @@ _LIGHT_VERBS = {"start", "begin", "open", "resume", "launch", "conduct", "hold",
 
 
 _APPARATUS = {"GOV", "MIL", "COP", "SPY"}
+# Institutions a noun can be said to belong to by a bare modifier: "government plans", "the
+# police response", "army positions". The group's own mention needs a head noun; as the
+# modifier of what is acted on, it is whose thing is criticised, backed or shelled.
+_MODIFIER_INSTITUTIONS = {"government", "administration", "ministry", "cabinet", "police",
+                          "military", "army", "navy", "opposition", "parliament", "congress",
+                          "senate", "court", "junta", "regime", "troops"}
 # Prepositions whose noun event is the clause subject's own: "said during a visit to X",
 # "spoke after talks with Y", "resigned in protest over Z", "took part in talks".
 _CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead", "in"}
@@ -230,7 +238,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         # (not "a report that it had held": a clause with its own subject)
         reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not any(
             c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)
-        passive = passive or reduced or (  # "..., helped by X": a participle with an agent
+        # "Ebbers is on trial, accused of fraud": a bare participle clause is a passive whose
+        # subject is the main clause's
+        clausal = trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in trigger.children)
+        passive = passive or reduced or clausal or (  # "..., helped by X": with an agent
             trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children))
         # "killed in an Israeli air strike": the violent act the harm came in
         harm_in = self._harm_in(trigger)
@@ -274,6 +286,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if passive:
             objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
             objects += [trigger.head] if reduced else []
+            objects += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        ] if clausal else []
             if trigger.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in
                                                   trigger.children):
                 # "The men were detained and later released by police": the shared subject
@@ -305,7 +319,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                                                       "for", "by", "from", "about", "over"})
         for o in prep_objects:
             target_tokens |= np_tokens(o)
-        targets = self._actors_in(target_tokens)
+        targets = self._actors_in(target_tokens) or self._institution_of(objects)
         if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
             code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise
         if not targets and asking and trigger.dep_ == "advcl":
@@ -357,15 +371,16 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             harmed = [o for c in trigger.children if self._consequence(c, code)
                       for o in c.children if o.dep_ in {"dobj", "obj"}]
             targets = self._actors_in(set().union(set(), *(np_tokens(o) for o in harmed)))
+        nearest = [w for w in object_lemmas if " " not in w][:1]  # the head, not "border talk"
         # "India and China held talks": an object that is a symmetric event makes the verb one
         symmetric = entry.get("symmetric", False) or not asking and any(
             (self.p.nouns.get(lemma) or {}).get("symmetric") and (
-                entry.get("objects") or {}).get(lemma) == code for lemma in object_lemmas[:1])
+                entry.get("objects") or {}).get(lemma) == code for lemma in nearest)
         # (not "called for talks": the caller asks the others to meet)
         if len(sources) > 1 and any(o.lower_ in {"other", "another"} and any(
                 c.lower_ in {"each", "one"} for c in o.children) for o in objects + prep_objects):
             targets, symmetric = [], True  # "Airbus and Boeing accuse each other": mutual
-        hosting = any(lemma in (entry.get("host_objects") or []) for lemma in object_lemmas[:1])
+        hosting = any(lemma in (entry.get("host_objects") or []) for lemma in nearest)
         if entry.get("inverse") and not hosting:
             froms = self._prep_objects(trigger, {"from"})
             for head in objects:  # "received weapons from the government"
@@ -389,6 +404,20 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             code = entry["unarmed_code"]  # "clashed with his leaders over fees": a quarrel
         return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
                                                   places or []))
+
+    def _institution_of(self, objects: list[Token]) -> list[Actor]:
+        """The institution an object noun belongs to by a bare modifier ("backed government
+        plans"): that sector, its country unknown, as a lone "the government" is coded."""
+        found = []
+        for head in objects:
+            for child in head.children:
+                word = child.lower_
+                if child.dep_ == "compound" and word in _MODIFIER_INSTITUTIONS and not (
+                        child.i + 1 < len(self.doc) and self.doc[child.i + 1].text == "-"):
+                    actor = unspecified(lexicon().sector_of_title[word])
+                    if actor not in found:
+                        found.append(actor)
+        return found
 
     def _consequence(self, verb: Token, code: str) -> bool:
         """Whether a violent participle is the harm of the violent act it follows ("shelled

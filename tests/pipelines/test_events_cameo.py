@@ -290,6 +290,24 @@ EXACT = [
     ("Agassi beat Safin in the final on Sunday.", set()),
     ("Safin was the player the American beat in last year's final.", set()),
     ("Police beat protesters in Minsk.", {(("---COP",), "182", ("---OPP",))}),
+    # a bare participle clause is a passive of the main clause's subject
+    ("The Kenyan minister resigned on Friday, accused of taking bribes.",
+     {((), "112", ("KENGOV",))}),
+    # whose plan, decision or bid it is does what it plans
+    ("Germany's decision to impose sanctions on Russia angered Moscow.",
+     {(("DEU",), "163", ("RUS",))}),
+    ("A decision by Ghana to impose sanctions on Mali was announced on Monday.",
+     {(("GHA",), "163", ("MLI",))}),
+    # an institution named as the modifier of what is acted on is whose it is
+    ("India's opposition criticised government plans on Monday.",
+     {(("INDOPP",), "111", ("---GOV",))}),
+    ("Syrian rebels shelled army positions near Aleppo.", {(("SYRREB",), "194", ("---MIL",))}),
+    # a firm's profit warning threatens no one; fighting crime is no force; papers, plans and
+    # trends do not act
+    ("The Swiss bank issued a profit warning on Tuesday.", set()),
+    ("Kenyan police vowed to fight crime and terrorism.", set()),
+    ("The French government said the new law will give police more powers.", set()),
+    ("Ministers said migration helped Canada last year.", set()),
 ]
 
 
@@ -504,3 +522,11 @@ def test_a_name_placed_only_at_its_container_is_no_target_place():
     """"Mombasa Township" is placed at Mombasa as a guess (a team, a ward): it does not stand
     as the place a verb that needs a target is done to."""
     assert _triples(_events("Smith helped Mombasa Township win the league title.")) == set()
+
+
+def test_every_modifier_institution_has_a_sector():
+    from pipelines.coding.events import _MODIFIER_INSTITUTIONS
+    from pipelines.lexicon import lexicon
+
+    missing = {w for w in _MODIFIER_INSTITUTIONS if w not in lexicon().sector_of_title}
+    assert not missing
