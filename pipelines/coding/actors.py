@@ -68,6 +68,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
         self._last_persons: list[ActorMention] = []
         self._last_collective: ActorMention | None = None
         self.persons: dict[str, Actor] = {}  # surname and full name -> person
+        self.genders: dict[str, str] = {}
         self.person_titles: dict[str, str] = {}  # actor_id -> title text
         self.paragraph_speaker: dict[int, Actor] = {}
         self.organizations: dict[str, Actor] = {}

@@ -17,6 +17,22 @@ _SPEECH_VERBS = {"say", "tell", "quote", "add", "state", "note", "insist", "warn
 
 # A quoted first person singular is the quote's speaker; both kinds wait for the speaker.
 _SPEAKER_PRONOUNS = frozenset({"i", "me"})
+
+# What a name's honorific or a holder's title says of whom "he" or "she" may point back to.
+_GENDER_WORDS = {
+    "m": {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+          "businessman", "sultan", "emir"},
+    "f": {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "queen", "princess",
+          "spokeswoman", "chairwoman", "congresswoman", "businesswoman"}}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def mention_gender(m: ActorMention, doc: Doc) -> str | None:
+    """"m" or "f" when the mention's honorific ("Ms Short") or title ("the spokeswoman") says."""
+    words = [doc[m.token_start - 1].lower_] if m.token_start > 0 else []
+    words += [doc[m.token_start].lower_] + (m.title or "").lower().split()
+    return next((g for g, known in _GENDER_WORDS.items() if known.intersection(words)), None)
 _PENDING, _PENDING_SELF = "quote_pending", "quote_pending_self"
 
 # Verbs whose "it" is usually no actor: "it seems", "it takes", "it emerged".
@@ -56,6 +72,7 @@ class CoreferenceReader:
     person_titles: dict[str, str]
     paragraph_speaker: dict[int, Actor]
     persons: dict[str, Actor]
+    genders: dict[str, str]  # actor_id -> "m" or "f", from honorifics and titles seen
 
     def _latest_person_with_title(self, current: list[ActorMention], title: str
                                   ) -> ActorMention | None:
@@ -67,14 +84,21 @@ class CoreferenceReader:
         return None
 
     def _pronouns(self, doc, sentence_index, quotes, found, consumed, mention) -> None:
+        for m in found:
+            if m.actor and (gender := mention_gender(m, doc)):
+                self.genders.setdefault(m.actor.actor_id, gender)
         for token in doc:
             if token.i in consumed:
                 continue
             lower = token.lower_
             if lower in self.lx.person_pronouns and token.pos_ == "PRON" or lower == "his":
+                # "Mr Blair met Ms Short. She said ...": not a person known to be the other
+                other = {"m": "f", "f": "m"}.get(_PRONOUN_GENDER.get(lower, ""))
+                mismatched = {m.actor for m in found + self._last_persons if m.actor
+                              and self.genders.get(m.actor.actor_id) == other}
                 antecedent = self._pronoun_antecedent(
                     [f for f in found if f.token_start < token.i and one_person(f, doc)],
-                    self._clause_subject(token, found))
+                    self._clause_subject(token, found) | mismatched)
                 if antecedent:
                     mention(token.i, token.i + 1, antecedent.actor, "coreference",
                             antecedent_text=antecedent.text)

@@ -308,6 +308,11 @@ EXACT = [
     ("Kenyan police vowed to fight crime and terrorism.", set()),
     ("The French government said the new law will give police more powers.", set()),
     ("Ministers said migration helped Canada last year.", set()),
+    # "he" is not a person known to be a woman, "she" not one known to be a man
+    ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
+     {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
+    ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. She later criticised Ghana.",
+     {(("KENGOV",), "040", ("NGAGOV",)), (("KENGOV",), "111", ("GHA",))}),
 ]
 
 
