@@ -308,6 +308,11 @@ EXACT = [
     ("Kenyan police vowed to fight crime and terrorism.", set()),
     ("The French government said the new law will give police more powers.", set()),
     ("Ministers said migration helped Canada last year.", set()),
+    # charities and aid agencies (NGO), rights groups (HRI) and farmers (AGR) are actors
+    ("Aid agencies criticised the Sudanese government.", {(("---NGO",), "111", ("SDNGOV",))}),
+    ("Human rights groups accused the Egyptian police of torture.",
+     {(("---HRI",), "112", ("EGYCOP",))}),
+    ("Indian farmers protested against the government.", {(("INDAGR",), "140", ("---GOV",))}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
