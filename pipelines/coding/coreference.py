@@ -117,6 +117,22 @@ class CoreferenceReader:
                 if named:
                     mention(token.i, token.i + 1, named[-1].actor, "coreference",
                             antecedent_text=named[-1].text)
+            elif lower == "them" and token.dep_ in {"dobj", "pobj", "dative"}:
+                # "arrested ten protesters and beat them", "the army had attacked them, the
+                # rebels said": the latest group named in the sentence that its verb's subject
+                # is not; else the last sentence's subject, if a group
+                subject = self._subject_heads(token, found) | self._controllers(token, found)
+                named = [m for m in found if m.token_start < token.i and m.actor
+                         and not subject.intersection(m.actors) and (len(m.actors) > 1 or (
+                             m.actor.actor_type in {"group", "organization"}
+                             and doc[m.token_end - 1].tag_ in {"NNS", "NNPS"}))]
+                group = named[-1] if named else None
+                if group is None and self._last_collective and not subject and \
+                        self._last_collective.actor.actor_type == "group":
+                    group = self._last_collective
+                if group:
+                    mention(token.i, token.i + 1, group.actors[0], "coreference",
+                            extra_actors=group.actors[1:], antecedent_text=group.text)
             elif lower in {"they", "we", "it"} and token.dep_ == "nsubj":
                 speakers = self._speaker_of_complement(token, found)
                 if lower == "it" and any(a.actor_type == "person" for a in speakers):
@@ -216,6 +232,19 @@ class CoreferenceReader:
             if subjects.intersection(range(m.token_start, m.token_end)):
                 actors += [a for a in m.actors if a not in actors]
         return actors
+
+    @staticmethod
+    def _controllers(token, found: list[ActorMention]) -> set[Actor]:
+        """The subjects of the clauses that hold an object pronoun's verb without a speech
+        verb between ("the authorities felt the need to detain them": not the authorities;
+        "the rebels said the army attacked them" may be the rebels)."""
+        verb, heads = _subject_verb(token), set()
+        while verb.dep_ in {"xcomp", "acl", "advcl", "conj", "pcomp", "pobj", "prep", "dobj"} \
+                and verb.head is not verb:
+            verb = verb.head
+            heads |= {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        return {a for m in found if heads.intersection(range(m.token_start, m.token_end))
+                for a in m.actors}
 
     @staticmethod
     def _subject_heads(token, found: list[ActorMention]) -> set[Actor]:

@@ -313,6 +313,11 @@ EXACT = [
     ("Human rights groups accused the Egyptian police of torture.",
      {(("---HRI",), "112", ("EGYCOP",))}),
     ("Indian farmers protested against the government.", {(("INDAGR",), "140", ("---GOV",))}),
+    # an object "them" is the latest group named that its clause's doer is not
+    ("The Syrian rebels said the army had attacked them.", {(("---MIL",), "190", ("SYRREB",))}),
+    ("Liberian police detained two Ghanaian journalists and later released them.",
+     {(("LBRCOP",), "173", ("GHAMED",)), (("LBRCOP",), "0841", ("GHAMED",))}),
+    ("He was appalled that the Kenyan authorities felt the need to detain them.", set()),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
