@@ -216,8 +216,9 @@ class ActorLexicon(Strict):
 class CountrySupplement(Strict):
     country_aliases: dict[Iso3, list[Word]]
     country_points: dict[Iso3, Annotated[list[float], Field(min_length=2, max_length=2)]]
+    not_aliases: dict[Iso3, list[Word]] = {}
 
-    @field_validator("country_aliases", "country_points")
+    @field_validator("country_aliases", "country_points", "not_aliases")
     @classmethod
     def _countries(cls, value: dict) -> dict:
         for code in value:

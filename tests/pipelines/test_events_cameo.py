@@ -318,6 +318,8 @@ EXACT = [
     ("Liberian police detained two Ghanaian journalists and later released them.",
      {(("LBRCOP",), "173", ("GHAMED",)), (("LBRCOP",), "0841", ("GHAMED",))}),
     ("He was appalled that the Kenyan authorities felt the need to detain them.", set()),
+    # a word inside a name is no state because a foreign spelling of one is that word
+    ("Rhode Island officials criticised Iceland.", {(("---GOV",), "111", ("ISL",))}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),

@@ -313,3 +313,11 @@ def test_an_unlisted_name_inside_an_organization_is_not_placed_by_its_town():
     mentions = [inside, town]
     resolve_places(mentions, set())
     assert mentions == [town]
+
+
+def test_a_foreign_spelling_that_is_an_english_word_or_a_name_is_no_country_alias():
+    from pipelines.gazetteer import countries
+
+    c = countries()
+    assert "Island" not in c["ISL"].aliases and "Mann" not in c["IMN"].aliases
+    assert "Holland" in c["NLD"].aliases  # the others stay
