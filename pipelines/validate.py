@@ -60,10 +60,12 @@ class ValidatedBatch:
         return {"raw.articles": self.articles, **self.children}
 
 
-def _failures(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> dict[int | None, list[str]]:
-    """Failure descriptions by row index; `None` holds failures that concern no single row."""
+def _checked(model: type[pa.DataFrameModel], frame: pd.DataFrame
+             ) -> tuple[pd.DataFrame | None, dict[int | None, list[str]]]:
+    """The validated frame when every row holds, else None and the failure descriptions by row
+    index (`None` holds failures that concern no single row)."""
     try:
-        model.validate(frame, lazy=True)
+        return model.validate(frame, lazy=True), {}
     except pandera.errors.SchemaErrors as errors:
         by_row: dict[int | None, list[str]] = {}
         for case in errors.failure_cases.itertuples(index=False):
@@ -72,8 +74,12 @@ def _failures(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> dict[int |
             check = str(case.check)
             check = check if len(check) <= 60 else check[:57] + "..."
             by_row.setdefault(row, []).append(f"{check}{column}: {case.failure_case!r}")
-        return by_row
-    return {}
+        return None, by_row
+
+
+def _failures(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> dict[int | None, list[str]]:
+    """Failure descriptions by row index; `None` holds failures that concern no single row."""
+    return _checked(model, frame)[1]
 
 
 def _detail(messages: list[str]) -> str:
@@ -94,7 +100,7 @@ def _validate_children(table: str, frame: pd.DataFrame, articles: pd.DataFrame,
     model, id_column = child.model, child.id_column
     if frame.empty:
         return model.validate(frame)
-    failed = _failures(model, frame)
+    valid, failed = _checked(model, frame)
     if child.span:
         start, end, text = child.span
         spans = frame[[id_column, start, end, text, "article_id"]].set_axis(
@@ -109,6 +115,8 @@ def _validate_children(table: str, frame: pd.DataFrame, articles: pd.DataFrame,
         for row, messages in _failures(EventDates, dates.drop(columns="article_id")).items():
             failed.setdefault(row, []).extend(messages)
     bad_rows = set(frame.index) if None in failed else set(failed)
+    if not bad_rows and valid is not None:
+        return valid  # validated once: every row held
     for row in sorted(bad_rows):
         key = frame.at[row, "article_id"]
         detail = f"{frame.at[row, id_column]}: " + _detail(failed.get(row, []) + failed.get(None, []))
@@ -123,7 +131,7 @@ def validate_batch(results: list[IngestedArticle]) -> ValidatedBatch:
     articles = pd.DataFrame([r.article for r in results if r.article],
                             columns=list(Articles.to_schema().columns))
 
-    failed = _failures(Articles, articles)
+    valid, failed = _checked(Articles, articles)
     bad_articles = sorted(set(articles.index) if None in failed else set(failed))
     for row in bad_articles:
         key = articles.at[row, "article_id"]
@@ -131,7 +139,8 @@ def validate_batch(results: list[IngestedArticle]) -> ValidatedBatch:
             failed.get(row, []) + failed.get(None, [])), seed_paths.get(key)))
     landed = [r for r in results if r.article and r.key not in
               set(articles.loc[bad_articles, "article_id"])]
-    articles = Articles.validate(articles.drop(index=bad_articles).reset_index(drop=True))
+    articles = valid if valid is not None else Articles.validate(
+        articles.drop(index=bad_articles).reset_index(drop=True))
 
     children = {}
     for table, child in CHILD_TABLES.items():
