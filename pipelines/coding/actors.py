@@ -354,6 +354,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
             elif kind == "CAPITAL":
                 if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
                     continue
+                if attributive:
+                    continue  # "the London exchange", "Paris talks": where, not who acts
                 if _inside_longer_name(s, start, end):
                     continue  # "Morgan Stanley" is no capital
                 mention(start, end, state_actor(payload, "GOV"), "metonym")

@@ -317,8 +317,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
             prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
                                                       "for", "by", "from", "about", "over"})
-        for o in prep_objects:
-            target_tokens |= np_tokens(o)
+        for o in prep_objects:  # "talks with Deutsche Boerse's rival" are not with it
+            target_tokens |= np_tokens(o) - countered_tokens(o)
         targets = self._actors_in(target_tokens) or self._institution_of(objects)
         if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
             code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise

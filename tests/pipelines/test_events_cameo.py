@@ -320,6 +320,12 @@ EXACT = [
     ("He was appalled that the Kenyan authorities felt the need to detain them.", set()),
     # a word inside a name is no state because a foreign spelling of one is that word
     ("Rhode Island officials criticised Iceland.", {(("---GOV",), "111", ("ISL",))}),
+    # a capital modifying a noun says where, not who acts; talks with a rival of X are not
+    # with X
+    ("The London exchange criticised Nigeria on Monday.", {((), "111", ("NGA",))}),
+    ("Russia criticised Kiev on Monday.", {(("RUS",), "111", ("UKRGOV",))}),
+    ("The Kenyan government held talks with Uganda's rivals on Monday.",
+     {(("KENGOV",), "046", ())}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
