@@ -6,7 +6,7 @@ PEOPLE|- (a people's name holding a demonym, which makes no actor); titles and g
 match case-insensitively as TITLE|<sector>.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -91,7 +91,20 @@ def _add_petrarch_persons(offices: dict[str, list[Office]], records: list,
             held.append(Office(holder, record.default_code, "PETRARCH2 default role",
                                date(1800, 1, 1), None, record.source))
         for name in names:
-            offices.setdefault(name, []).extend(held)
+            overlay = [o for o in offices.get(name, []) if o.source == "offices.csv"]
+            offices.setdefault(name, []).extend(_cut_by_overlay(held, overlay))
+
+
+def _cut_by_overlay(roles: list[Office], overlay: list[Office]) -> list[Office]:
+    """A dictionary role still open when the dictionaries end (2014) ends where the overlay's
+    row for the same role ends: Obama's USAGOV from 2009 ends in January 2017."""
+    cut = []
+    for role in roles:
+        ending = next((o.end for o in overlay if o.actor_code == role.actor_code
+                       and o.end is not None and role.end is None
+                       and o.start <= role.start <= o.end), None)
+        cut.append(replace(role, end=ending) if ending else role)
+    return cut
 
 
 # Words that make a dictionary phrase a title ("Secretary Of State" is USAGOV in the

@@ -26,7 +26,8 @@ from pipelines.coding.records import (
     state_actor,
 )
 from pipelines.gazetteer import is_place_name
-from pipelines.lexicon import lexicon
+from pipelines.lexicon import Office, lexicon
+from schemas.fields import ISO3_CODES
 
 # Words before a capital that make it a place, not a government acting.
 _PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside",
@@ -74,12 +75,16 @@ class ArticleActors(GroupReader, CoreferenceReader):
         self.organizations: dict[str, Actor] = {}
 
     # -- persons -----------------------------------------------------------------------------
-    def _office(self, name: str) -> tuple[str, str] | None:
+    def _office(self, name: str, former: bool = True) -> tuple[str, str] | None:
+        """(holder, code) of the role a known person holds on the article's date; with
+        `former`, of a role they held before (see `_former`)."""
         offices = self.lx.offices.get(name, [])
         held = [o for o in offices if o.held_on(self.published)]
         if held and (self.published is not None or len({o.actor_code for o in held}) == 1):
             return held[0].holder, held[0].actor_code
-        if self.published is not None or not offices:
+        if self.published is not None and offices:
+            return self._former(offices) if former else None
+        if not offices:
             return None
         # Undated, and no single open role: what every role the person held has in common
         # (all British government posts: GBRGOV; a country alone when the sectors differ).
@@ -89,6 +94,21 @@ class ArticleActors(GroupReader, CoreferenceReader):
         sectors = {o.actor_code[3:6] for o in offices}
         country = offices[0].actor_code[:3]
         return offices[0].holder, country + (sectors.pop() if len(sectors) == 1 else "")
+
+    def _former(self, offices: list[Office]) -> tuple[str, str] | None:
+        """A holder named after every role of theirs ended ("Obama" in 2024): one of their
+        last role's country's elite (ELI), as PETRARCH2 codes former officials; named before
+        any began, their country alone. Not for international organizations' officials."""
+        ended = [o for o in offices if o.end is not None and o.end <= self.published]
+        if ended:
+            last = max(ended, key=lambda o: o.end)
+            code = last.actor_code[:3] + "ELI"
+        else:
+            last = min(offices, key=lambda o: o.start)
+            code = last.actor_code[:3]
+        if code[:3] in {"IGO", "NGO", "---"} or code[:3] not in ISO3_CODES:
+            return None
+        return last.holder, code
 
     def _known_person(self, name: str) -> Actor | None:
         """The person met earlier that a name refers to: the same name, or a surname alone; a
@@ -264,7 +284,9 @@ class ArticleActors(GroupReader, CoreferenceReader):
             if title and not iso3 and (of := self._of_state(s, end)):
                 iso3, of_end = of  # "President Musharraf of Pakistan"
                 consumed.update(range(end, of_end))
-            office = self._office(name)
+            # a title the text gives ("Commons leader Peter Hain") outweighs a role the
+            # dictionaries say had ended by the article's date
+            office = self._office(name, former=not title)
             if office:
                 holder, code = office
                 actor = self._person(holder, code, title)

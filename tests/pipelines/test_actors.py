@@ -51,8 +51,16 @@ def test_office_held_on_the_article_date_decides_the_role():
         return next(m.actor for m in mentions if m.text == "Boris Johnson")
 
     assert code(date(2020, 1, 1)).actor_code == "GBRGOV"
-    # held no listed office then, no title: a person by name, the role not guessed
-    assert code(date(2015, 1, 1)).actor_code == ""
+    # before any listed role: the country the roles are in, the role not guessed
+    assert code(date(2015, 1, 1)).actor_code == "GBR"
+    # after every role ended: a former official, an elite of that country (PETRARCH2's ELI)
+    assert code(date(2025, 6, 1)).actor_code == "GBRELI"
+
+
+def test_a_title_in_the_text_outweighs_a_role_that_had_ended():
+    mentions = _read("Commons leader Peter Hain made a statement.", published=date(2024, 3, 1))
+    hain = next(m.actor for m in mentions if m.text == "Peter Hain")
+    assert hain.actor_code != "GBRELI"
 
 
 def test_surname_pronoun_and_definite_description_corefer():
@@ -361,3 +369,14 @@ def test_another_given_name_with_a_known_surname_is_another_person():
     assert by_text["Cherie Blair"] != tony and by_text["Cherie Blair"].actor_code == ""
     assert by_text["Blair"] == tony
     assert by_text["Tony R Blair"] == tony
+
+
+def test_a_dictionary_role_open_in_2014_ends_where_the_overlay_ends_it():
+    # PETRARCH2 (2014) lists Barack Obama as USAGOV from 2009 with no end; offices.csv ends
+    # the presidency on 2017-01-20
+    def code(day):
+        mentions = _read("Barack Obama spoke to reporters.", published=day)
+        return next(m.actor for m in mentions if m.text == "Barack Obama").actor_code
+
+    assert code(date(2012, 5, 1)) == "USAGOV"
+    assert code(date(2024, 5, 1)) == "USAELI"
