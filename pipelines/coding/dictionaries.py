@@ -44,6 +44,9 @@ def patterns() -> _Patterns:
     raw = datafiles.load("event_patterns.yaml").model_dump(exclude_unset=True)
     filed_once = _filed_once(datafiles.load("petrarch_verbs.csv"))
     raw["verbs"] = petrarch_refinements(raw["verbs"], filed_once)
+    for lemma, entry in list(raw["verbs"].items()):  # "apologised", "recognised", "analysed"
+        if lemma.endswith(("ize", "yze")):
+            raw["verbs"].setdefault(lemma[:-2] + "se", entry)
     return _Patterns(raw["verbs"], raw["nouns"], frozenset(raw["intent_verbs"]),
                      frozenset(raw["threat_verbs"]), frozenset(raw["appeal_verbs"]),
                      raw["intent_codes"], raw["negated_codes"], frozenset(raw["non_agents"]),

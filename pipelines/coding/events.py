@@ -45,7 +45,8 @@ _APPARATUS = {"GOV", "MIL", "COP", "SPY"}
 # modifier of what is acted on, it is whose thing is criticised, backed or shelled.
 _MODIFIER_INSTITUTIONS = {"government", "administration", "ministry", "cabinet", "police",
                           "military", "army", "navy", "opposition", "parliament", "congress",
-                          "senate", "court", "junta", "regime", "troops"}
+                          "senate", "court", "junta", "regime", "troops", "rebel", "militant",
+                          "insurgent", "guerrilla", "separatist", "militia", "union"}
 # Prepositions whose noun event is the clause subject's own: "said during a visit to X",
 # "spoke after talks with Y", "resigned in protest over Z", "took part in talks".
 _CIRCUMSTANCE_PREPS = {"during", "after", "before", "following", "ahead", "in"}
@@ -320,6 +321,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         for o in prep_objects:  # "talks with Deutsche Boerse's rival" are not with it
             target_tokens |= np_tokens(o) - countered_tokens(o)
         targets = self._actors_in(target_tokens) or self._institution_of(objects)
+        if code == "192":  # "retook Ramadi from Islamic State": whom the ground was taken from
+            targets = self._actors_in(set().union(set(), *(
+                np_tokens(o) for o in self._prep_objects(trigger, {"from"})))) or targets
         if entry.get("actor_object") and objects and self._actors_in({o.i for o in objects}):
             code = entry["actor_object"]  # "welcomed Putin" hosts him; "welcomed the move" is praise
         if not targets and asking and trigger.dep_ == "advcl":
@@ -556,6 +560,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         places = self._places_in(target_tokens)
         if entry.get("needs_target") and not (set(targets) - set(sources) or places):
             return None
+        if entry.get("unarmed_code") and (sources or targets) and not any(
+                a.sector in _ARMED for a in sources + targets):
+            code = entry["unarmed_code"]  # "clashes between the two ministers": a quarrel
         return self._event(trigger, code, sources, targets, entry.get("symmetric", False), places)
 
     def code(self) -> list[Event]:

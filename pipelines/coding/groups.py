@@ -44,11 +44,11 @@ _ORGANIZATION_ANAPHORS = {"firm": "BUS", "company": "BUS", "airline": "BUS", "ca
 
 def _determiner(doc, start: int, end: int, names: set[int]) -> int | None:
     """The article before a title, past adjectives and nouns describing it ("a senior judge",
-    "the former minister", "the food industry", "the Glasgow Kelvin MP"), if there is one. A
+    "the former minister", "the jailed opposition leader", "the Glasgow Kelvin MP"), if there is one. A
     dictionary name before the title is an actor of its own ("the Labour MP")."""
     i = start - 1
     while i > 0 and (doc[i].pos_, doc[i].dep_) in {("ADJ", "amod"), ("NOUN", "compound"),
-                                                   ("PROPN", "compound")} \
+                                                   ("PROPN", "compound"), ("VERB", "amod")} \
             and doc[i].head.i in range(i + 1, end) and i not in names:
         i -= 1
     return i if i >= 0 and doc[i].lower_ in {"the", "a", "an"} else None

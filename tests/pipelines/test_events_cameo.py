@@ -326,6 +326,15 @@ EXACT = [
     ("Russia criticised Kiev on Monday.", {(("RUS",), "111", ("UKRGOV",))}),
     ("The Kenyan government held talks with Uganda's rivals on Monday.",
      {(("KENGOV",), "046", ())}),
+    # British spellings of the overlay's -ize verbs; pardons free; ground is retaken from
+    # whom it was held by; a quarrel between unarmed people is no fight
+    ("Japan apologised to South Korea on Monday.", {(("JPN",), "055", ("KOR",))}),
+    ("The Kenyan minister recognised that the plan had failed.", set()),
+    ("The Kenyan president pardoned the jailed opposition leader.",
+     {(("KENGOV",), "0841", ("---OPP",))}),
+    ("Iraqi forces recaptured Ramadi from Islamic State.",
+     {(("IRQMIL",), "192", ("IMGMUSISI",))}),
+    ("Syrian troops shelled rebel positions overnight.", {(("SYRMIL",), "194", ("---REB",))}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
@@ -350,6 +359,12 @@ ROOTS = [
     ("Riot police dispersed protesters in Minsk with tear gas.", "17"),
     ("Thousands of teachers protested in Lima against the government of Peru.", "14"),
     ("Students rioted in Dhaka on Sunday.", "14"),
+    # nouns and phrases for fighting, rioting and abduction
+    ("Clashes between Sudanese troops and rebels killed 30 people.", "19"),
+    ("Heavy fighting between Ethiopian troops and rebels continued on Monday.", "19"),
+    ("Indian troops exchanged fire with Pakistani soldiers on Tuesday.", "19"),
+    ("Angry crowds rioted in Dakar after the vote.", "14"),
+    ("The kidnapping of two Italian aid workers in Somalia shocked their families.", "18"),
 ]
 
 
