@@ -233,16 +233,30 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
             after in {"and", "or"} and end + 1 in starts) or (
             after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
         name = doc[i:end].text.lower()
-        if not placed and after == "," and end + 1 in starts and name in place_index():
-            # "Silverstone, Northamptonshire": a place the region after it holds
-            region = next(doc[s:e].text for s, e in spans if s == end + 1)
+        region = next((doc[s:e].text for s, e in spans if s == end + 1), None) \
+            or _capitalized_run(doc, end + 1, taken) if after == "," else None
+        qualified = False
+        if not placed and region and _regions_named(region) and name not in place_index():
+            # "Knockhill, Fife": a name the gazetteer lacks, qualified by a region it knows
+            placed = qualified = True
+        elif not placed and region and name in place_index():
+            # "Silverstone, Northamptonshire": a place the region after it holds (the region
+            # tagged or not: "Croft, Yorkshire. Knockhill, Fife." in a list of dates)
             placed = any(p.country_iso3 in _regions_named(region) and p.feature_type not in {
                 "country", "admin1"} for p in place_index()[name])
-        if placed and name in place_index():
+        if placed and (name in place_index() or qualified):
             found.append((i, end))
             ends.add(end)  # "in Zilina, Nitra, Presov and Kosice": each placed by the last
         i = end
     return found
+
+
+def _capitalized_run(doc: Doc, start: int, taken: set[int]) -> str | None:
+    """The capitalized proper nouns from `start` on, as one name."""
+    end = start
+    while end < len(doc) and end not in taken and _capitalized(doc, end):
+        end += 1
+    return doc[start:end].text if end > start else None
 
 
 def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
@@ -451,6 +465,10 @@ def _place_in_containers(mentions: list[PlaceMention], candidates_of, score) -> 
     for m in unplaced:
         inner = own_container(m.text)
         candidates = candidates_of(inner) if inner else []
+        if not candidates and m.qualifier:
+            # "Knockhill, Fife": in the region that qualifies it
+            candidates = [(p, alt) for p, alt in candidates_of(m.qualifier)
+                          if p.feature_type in {"country", "admin1", "admin2"}]
         if candidates:
             place = max(candidates, key=lambda pa: score(*pa))[0]
         elif in_town(m.text) and town is not None:

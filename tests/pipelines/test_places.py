@@ -321,3 +321,12 @@ def test_a_foreign_spelling_that_is_an_english_word_or_a_name_is_no_country_alia
     c = countries()
     assert "Island" not in c["ISL"].aliases and "Mann" not in c["IMN"].aliases
     assert "Holland" in c["NLD"].aliases  # the others stay
+
+
+def test_a_name_qualified_by_a_region_is_a_place_even_untagged_and_unlisted():
+    # a list the parser reads as dates: the region after the comma marks both as places
+    found = _places("Final round: Glenbrae, Fife.")
+    assert found["Fife"].place.country_iso3 == "GBR"
+    # a name the gazetteer lacks is placed in the region that qualifies it
+    assert found["Glenbrae"].resolution == "container"
+    assert found["Glenbrae"].place == found["Fife"].place
