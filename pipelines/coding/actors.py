@@ -25,7 +25,7 @@ from pipelines.coding.records import (
     slug,
     state_actor,
 )
-from pipelines.gazetteer import is_place_name
+from pipelines.gazetteer import is_place_name, place_index
 from pipelines.lexicon import Office, lexicon
 from schemas.fields import ISO3_CODES
 
@@ -33,6 +33,8 @@ from schemas.fields import ISO3_CODES
 _PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "via", "outside", "inside",
                        "visit", "visited", "visiting", "visits", "toward", "towards", "across"}
 _IT_TYPES = {"state", "organization", "group"}
+# Kinds of place whose name may open with a demonym ("Indian Ocean", "Arabian Peninsula").
+_NATURAL_FEATURES = {"water", "region", "peninsula", "island"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "baroness",
                "mr.", "mrs.", "ms.", "dr."}
 
@@ -369,6 +371,10 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
                 continue
             if kind in {"STATE", "DEMONYM"}:
+                if kind == "DEMONYM" and end < len(doc) and any(
+                        p.feature_type in _NATURAL_FEATURES
+                        for p in place_index().get(doc[start:end + 1].text.lower(), [])):
+                    continue  # "the Indian Ocean tidal wave": a sea's name, not India
                 if doc[start].ent_type_ == "NORP" and kind == "DEMONYM" and end < len(doc) \
                         and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in {"ORG"}:
                     continue  # "Russian newswire Tass", "Chinese firm Huawei": not the state

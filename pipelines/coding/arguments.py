@@ -172,6 +172,10 @@ class ClauseReader:
         owners += self._prep_objects(noun, {"by", "from"})
         if owners:
             return self._actors_in(set().union(*(np_tokens(o) for o in owners)))
+        # "a British National Party leaflet": the party named in front of it
+        named = self._actors_in({c.i for c in noun.children if c.dep_ == "compound"})
+        if named:
+            return named
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if noun.dep_ in {"dobj", "obj", "pobj"} and verb.pos_ in {"VERB", "AUX"} and not any(
                 c.dep_ == "auxpass" for c in verb.children):

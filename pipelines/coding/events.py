@@ -261,6 +261,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                     code, agent | set(object_lemmas) | self._with_lemmas(trigger)
                     | {t.lemma_.lower() for n in harm_in for t in n.subtree})
         sources = self._agent(trigger) if passive else self._subject(trigger)
+        if entry.get("symmetric") and self._prep_objects(trigger, {"between"}) and not any(
+                c.dep_ == "nsubj" for c in trigger.children):
+            sources = []  # "... ahead of the cup clash between the clubs": the two sides
         if passive and not sources and "01" <= code[:2] <= "08" and self._thing_agent(trigger):
             return None  # "exports were helped by a weak dollar": no one cooperated
         if passive and not sources and code[:2] in _VIOLENT_ROOTS:

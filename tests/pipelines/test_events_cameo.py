@@ -335,6 +335,15 @@ EXACT = [
     ("Iraqi forces recaptured Ramadi from Islamic State.",
      {(("IRQMIL",), "192", ("IMGMUSISI",))}),
     ("Syrian troops shelled rebel positions overnight.", {(("SYRMIL",), "194", ("---REB",))}),
+    # a term in prison is no visit; a sea named after a people is not their state; a match
+    # between clubs is no clash of the speaker's; seizing the moment seizes nothing; waves
+    # and resources do not act
+    ("The former Kenyan minister spent three years in prison.", set()),
+    ("Kenyan officials spent three days in Somalia.", {(("KENGOV",), "042", ("SOM",))}),
+    ("Kenyan officials mourned the victims of the Indian Ocean wave which killed 300 people.",
+     set()),
+    ("The Kenyan minister spoke ahead of the cup clash between the two Nairobi clubs.", set()),
+    ("The Nigerian president said they should seize the moment.", set()),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
