@@ -44,6 +44,15 @@ EXACT = [
     ("A cyclone killed 30 people in Myanmar.", set()),
     ("A landslide buried a village in Nepal.", set()),
     ("The tsunami waves which killed 200 people also destroyed the harbour.", set()),
+    ("An explosion at a chemical plant killed 12 workers in Tianjin.", set()),
+    ("A gas leak at a fertiliser factory killed 20 people in Gujarat.", set()),
+    # ... but a blast from a named weapon is an attack, and shooting people is force
+    ("A car bomb blast killed 12 Afghan soldiers in Kabul.", {((), "1832", ("AFGMIL",))}),
+    ("Kenyan police shot three protesters in Nairobi.", {(("KENCOP",), "190", ("---OPP",))}),
+    ("The Kenyan director shot the film in Mombasa.", set()),
+    ("Safaricom shares shot up 7% in early trading in Nairobi.", set()),
+    ("A Kenyan court sentenced the opposition leader to five years.",
+     {(("KENJUD",), "173", ("---OPP",))}),
     # striking workers attack no one
     ("Striking dock workers picketed the port of Rotterdam.", set()),
     # a pact struck is an agreement signed (057), not an attack
@@ -373,6 +382,7 @@ ROOTS = [
     ("Heavy fighting between Ethiopian troops and rebels continued on Monday.", "19"),
     ("Indian troops exchanged fire with Pakistani soldiers on Tuesday.", "19"),
     ("Angry crowds rioted in Dakar after the vote.", "14"),
+    ("Ukrainian forces shot down a Russian drone.", "19"),
     ("The kidnapping of two Italian aid workers in Somalia shocked their families.", "18"),
 ]
 
