@@ -353,6 +353,12 @@ EXACT = [
      set()),
     ("The Kenyan minister spoke ahead of the cup clash between the two Nairobi clubs.", set()),
     ("The Nigerian president said they should seize the moment.", set()),
+    # thanks are praise; strikes and boycotts are dissent
+    ("India thanked Russia for its support.", {(("IND",), "051", ("RUS",))}),
+    ("Kenyan teachers went on strike on Monday.", {(("KENEDU",), "143", ())}),
+    ("The Kenyan minister went on holiday.", set()),
+    ("Iran went to war with Iraq in 1980.", {(("IRN",), "190", ("IRQ",))}),
+    ("Ghana boycotted the election in Togo.", {(("GHA",), "143", ("TGO",))}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
