@@ -368,7 +368,8 @@ def _score(place: Place, context: Counter, qualifier: Place | None,
         score -= _ALTERNATE_PENALTY  # "Newcastle" for Newcastle upon Tyne: a second reading
     if place.feature_type in {"admin1", "admin2"} and place.country_iso3 in admin_context:
         score += _CONTEXT_BONUS  # "Georgia and Alabama": other regions of that country named
-    if place.feature_type == "city" and (place.name, place.country_iso3) in _capitals():
+    if place.feature_type == "city" and (place.name, place.country_iso3) in _capitals() \
+            and not alternate:  # "Salisbury" is Harare's old name, not the capital's
         score += _CAPITAL_BONUS
     if (place.country_iso3, place.admin1) in region_context and place.admin1:
         score += _REGION_BONUS  # "Allendale" in an article about New Jersey

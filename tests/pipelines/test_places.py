@@ -330,3 +330,10 @@ def test_a_name_qualified_by_a_region_is_a_place_even_untagged_and_unlisted():
     # a name the gazetteer lacks is placed in the region that qualifies it
     assert found["Glenbrae"].resolution == "container"
     assert found["Glenbrae"].place == found["Fife"].place
+
+
+def test_a_capital_s_former_name_gets_no_capital_bonus():
+    # "Salisbury" was Harare's name until 1982: in an article about Britain and Russia the
+    # English city, not Zimbabwe's capital
+    found = _places("Police sealed off a street in Salisbury.", context={"GBR", "RUS"})
+    assert found["Salisbury"].place.country_iso3 == "GBR"
