@@ -39,6 +39,19 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "
                "mr.", "mrs.", "ms.", "dr."}
 
 
+def _in_natural_feature(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words around a name make a sea, region, peninsula or island the gazetteer
+    knows: "Indian Ocean", "Sea of Japan", "South China Sea", "Gulf of Mexico"."""
+    for first in range(max(0, start - 3), start + 1):
+        for last in range(end, min(len(doc), end + 2) + 1):
+            if (first, last) == (start, end):
+                continue
+            if any(p.feature_type in _NATURAL_FEATURES
+                   for p in place_index().get(doc[first:last].text.lower(), [])):
+                return True
+    return False
+
+
 def _named_person(doc: Doc, start: int, end: int) -> bool:
     """A person by name, affiliation unknown: an honorific before it ("Mr Letwin") or a first
     name and a surname the parser tagged a person ("Vincent Cable"). A single word without an
@@ -371,10 +384,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
                 continue
             if kind in {"STATE", "DEMONYM"}:
-                if kind == "DEMONYM" and end < len(doc) and any(
-                        p.feature_type in _NATURAL_FEATURES
-                        for p in place_index().get(doc[start:end + 1].text.lower(), [])):
-                    continue  # "the Indian Ocean tidal wave": a sea's name, not India
+                if _in_natural_feature(doc, start, end):
+                    continue  # "the Indian Ocean", "the Sea of Japan": a sea's name, not a state
                 if doc[start].ent_type_ == "NORP" and kind == "DEMONYM" and end < len(doc) \
                         and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in {"ORG"}:
                     continue  # "Russian newswire Tass", "Chinese firm Huawei": not the state

@@ -31,6 +31,8 @@ _HARM_ROOTS = _VIOLENT_ROOTS - {"17"}  # assault, fight, mass violence: harm to 
 # Sectors that bear arms: a clash or a fight one of them takes part in is an armed one.
 _ARMED = {"MIL", "COP", "REB", "INS", "UAF", "SEP", "SPY", "CRM"}
 _VISIT_CODES = {"042", "043", "044"}
+# What is fought that makes any fight an armed one, whoever fights it.
+_WARS = {"war", "insurgency", "firefight", "gunfight", "gunbattle"}
 
 
 # Verbs that only carry an event noun: their subject is the noun's doer ("began talks with").
@@ -411,7 +413,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if entry.get("needs_target") and not (set(targets) - set(sources) or places):
             return None  # "insisted the plan was sound" is no demand; "insisted that X halt" is
         if entry.get("unarmed_code") and code == entry.get("code") and (sources or targets) \
-                and not any(a.sector in _ARMED for a in sources + targets):
+                and not any(a.sector in _ARMED for a in sources + targets) \
+                and not set(object_lemmas) & _WARS:  # "Iran and Iraq fought a war": force
             code = entry["unarmed_code"]  # "clashed with his leaders over fees": a quarrel
         return self._claimed(trigger, self._event(trigger, code, sources, targets, symmetric,
                                                   places or []))

@@ -359,6 +359,10 @@ EXACT = [
     ("The Kenyan minister went on holiday.", set()),
     ("Iran went to war with Iraq in 1980.", {(("IRN",), "190", ("IRQ",))}),
     ("Ghana boycotted the election in Togo.", {(("GHA",), "143", ("TGO",))}),
+    # a state inside a sea's name is no actor; a war fought is force whoever fights it
+    ("North Korea fired missiles into the Sea of Japan.", {(("PRK",), "195", ())}),
+    ("Iran and Iraq fought a war in the 1980s.",
+     {(("IRN", "IRQ"), "190", ("IRN", "IRQ"))}),  # mutual: each side the other's target
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
