@@ -122,5 +122,10 @@ def dictionary_verbs(rows: list, overlay: set[str]) -> dict[str, dict]:
         objects = _usable(row.object_codes())
         if objects:
             found[row.verb] = {"code": None, "objects": objects, "dyadic": True}
+            if (row.code or "").startswith("01"):
+                # a verb of saying ("say", "announce", "declare") is refined by what it
+                # states outright ("declared war"), not by a word of its setting or its
+                # report ("said in his budget message", "said advocates for reform ...")
+                found[row.verb]["direct_objects_only"] = True
     return found
 

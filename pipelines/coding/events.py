@@ -204,6 +204,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
             return None
         object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
+        if entry.get("direct_objects_only"):
+            object_lemmas = [c.lemma_.lower() for c in trigger.children
+                             if c.dep_ in {"dobj", "obj"}]
         asking = trigger.lemma_.lower() in self.p.asking_verbs
         if asking and self._question(trigger):
             return None  # "asked whether he would stand", "asked about the plan": a question
@@ -243,8 +246,12 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)
         # "Ebbers is on trial, accused of fraud": a bare participle clause is a passive whose
         # subject is the main clause's
+        # ("could face 85 years if convicted": after "if", "when", "once" too)
         clausal = trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and not any(
-            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in trigger.children)
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} or (
+                c.dep_ == "mark" and c.lower_ not in {"if", "when", "once", "unless", "until",
+                                                      "after", "while", "though", "although"})
+            for c in trigger.children)
         passive = passive or reduced or clausal or (  # "..., helped by X": with an agent
             trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children))
         # "killed in an Israeli air strike": the violent act the harm came in

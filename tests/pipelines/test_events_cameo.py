@@ -363,6 +363,11 @@ EXACT = [
     ("North Korea fired missiles into the Sea of Japan.", {(("PRK",), "195", ())}),
     ("Iran and Iraq fought a war in the 1980s.",
      {(("IRN", "IRQ"), "190", ("IRN", "IRQ"))}),  # mutual: each side the other's target
+    # "if convicted" is a passive like "accused of"; a verb of saying is refined by what it
+    # states, not by words of its setting
+    ("The Kenyan minister will resign if accused of corruption.", {((), "112", ("KENGOV",))}),
+    ("The Kenyan president said in his budget message to parliament that taxes would rise.",
+     set()),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
