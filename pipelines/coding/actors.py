@@ -39,14 +39,16 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "
                "mr.", "mrs.", "ms.", "dr."}
 
 
-def _in_natural_feature(doc: Doc, start: int, end: int) -> bool:
-    """Whether the words around a name make a sea, region, peninsula or island the gazetteer
-    knows: "Indian Ocean", "Sea of Japan", "South China Sea", "Gulf of Mexico"."""
+def _in_natural_feature(doc: Doc, start: int, end: int, iso3: str) -> bool:
+    """Whether the words around a state's name make a sea, region, peninsula or island the
+    gazetteer knows ("Indian Ocean", "Sea of Japan", "South China Sea"), or a place of another
+    country ("Northern Ireland", "New Mexico", "Jersey City")."""
     for first in range(max(0, start - 3), start + 1):
         for last in range(end, min(len(doc), end + 2) + 1):
             if (first, last) == (start, end):
                 continue
-            if any(p.feature_type in _NATURAL_FEATURES
+            if any(p.feature_type in _NATURAL_FEATURES or (
+                    p.feature_type in {"admin1", "admin2", "city"} and p.country_iso3 != iso3)
                    for p in place_index().get(doc[first:last].text.lower(), [])):
                 return True
     return False
@@ -370,6 +372,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
                 continue  # "Al Qaeda-linked", "US-backed": describes someone else
             following = titles.get(end)
+            if kind in {"STATE", "DEMONYM"} and _in_natural_feature(doc, start, end, payload[:3]):
+                continue  # "the Indian Ocean", "Northern Ireland police": no state acts
             if kind == "REGION":
                 self._region(s, payload, start, end, following)
                 continue
@@ -384,8 +388,6 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 mention(start, t_end, state_actor(payload, sector), "dictionary", title=text)
                 continue
             if kind in {"STATE", "DEMONYM"}:
-                if _in_natural_feature(doc, start, end):
-                    continue  # "the Indian Ocean", "the Sea of Japan": a sea's name, not a state
                 if doc[start].ent_type_ == "NORP" and kind == "DEMONYM" and end < len(doc) \
                         and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in {"ORG"}:
                     continue  # "Russian newswire Tass", "Chinese firm Huawei": not the state
