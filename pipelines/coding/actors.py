@@ -39,19 +39,24 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "
                "mr.", "mrs.", "ms.", "dr."}
 
 
-def _in_natural_feature(doc: Doc, start: int, end: int, iso3: str) -> bool:
-    """Whether the words around a state's name make a sea, region, peninsula or island the
+def _enclosing_place(doc: Doc, start: int, end: int, iso3: str
+                     ) -> tuple[int, int, str | None] | None:
+    """Where the words around a state's name make a sea, region, peninsula or island the
     gazetteer knows ("Indian Ocean", "Sea of Japan", "South China Sea"), or a place of another
-    country ("Northern Ireland", "New Mexico", "Jersey City")."""
+    country ("Northern Ireland", "New Mexico", "Jersey City"): where that name starts and
+    ends, and the other country when it is one country's place."""
     for first in range(max(0, start - 3), start + 1):
         for last in range(end, min(len(doc), end + 2) + 1):
             if (first, last) == (start, end):
                 continue
-            if any(p.feature_type in _NATURAL_FEATURES or (
-                    p.feature_type in {"admin1", "admin2", "city"} and p.country_iso3 != iso3)
-                   for p in place_index().get(doc[first:last].text.lower(), [])):
-                return True
-    return False
+            places = place_index().get(doc[first:last].text.lower(), [])
+            if any(p.feature_type in _NATURAL_FEATURES for p in places):
+                return first, last, None
+            others = {p.country_iso3 for p in places
+                      if p.feature_type in {"admin1", "admin2", "city"} and p.country_iso3 != iso3}
+            if others:
+                return first, last, others.pop() if len(others) == 1 else None
+    return None
 
 
 def _named_person(doc: Doc, start: int, end: int) -> bool:
@@ -372,8 +377,17 @@ class ArticleActors(GroupReader, CoreferenceReader):
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
                 continue  # "Al Qaeda-linked", "US-backed": describes someone else
             following = titles.get(end)
-            if kind in {"STATE", "DEMONYM"} and _in_natural_feature(doc, start, end, payload[:3]):
-                continue  # "the Indian Ocean", "Northern Ireland police": no state acts
+            enclosing = _enclosing_place(doc, start, end, payload[:3]) \
+                if kind in {"STATE", "DEMONYM"} else None
+            if enclosing:
+                # "the Indian Ocean": no state acts; "Northern Ireland police": the police of
+                # the country the place is in (GBRCOP)
+                first, last, other = enclosing
+                if other and (title := titles.get(last)) and not consumed.intersection(
+                        range(first, title[0])):
+                    mention(first, title[0], state_actor(other, title[1]), "title",
+                            title=title[2])
+                continue
             if kind == "REGION":
                 self._region(s, payload, start, end, following)
                 continue

@@ -368,7 +368,8 @@ EXACT = [
     ("The Kenyan minister will resign if accused of corruption.", {((), "112", ("KENGOV",))}),
     ("The Kenyan president said in his budget message to parliament that taxes would rise.",
      set()),
-    ("New Mexico police arrested two men on Friday.", {(("---COP",), "173", ())}),
+    ("New Mexico police arrested two men on Friday.", {(("USACOP",), "173", ())}),
+    ("The Northern Ireland police criticised Sinn Fein.", {(("GBRCOP",), "111", ("GBRPTY",))}),
     ("Mexico City police arrested two men on Friday.", {(("MEXCOP",), "173", ())}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
