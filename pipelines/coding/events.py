@@ -314,9 +314,15 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if entry.get("needs_object") and not passive and not objects:
             return None
         if entry.get("patient_is_actor") and objects and not any(
-                self._actors_in(np_tokens(o)) or _personal(o)
-                or o.lemma_.lower() in (entry.get("objects") or {}) for o in objects):
-            return None  # "a report released by officials" frees no one
+                self._actors_in({o.i} | {t.i for c in o.children if c.dep_ in {
+                    "conj", "appos"} or (c.dep_ == "poss" and c.tag_ != "PRP$")
+                    for t in c.subtree})
+                or _personal(o) or o.lemma_.lower() in (entry.get("objects") or {})
+                for o in objects):
+            # "a report released by officials" frees no one, nor "Bank of England lending
+            # figures released on Tuesday": someone (or someone's, "blamed Boeing's
+            # management") must undergo it, not a name modifying a thing
+            return None
         if entry.get("intransitive") and (objects or any(
                 c.dep_ in {"ccomp", "xcomp"} for c in trigger.children)):
             return None  # "crowds demonstrated" protest; "figures demonstrated that" show

@@ -371,6 +371,10 @@ EXACT = [
     ("New Mexico police arrested two men on Friday.", {(("USACOP",), "173", ())}),
     ("The Northern Ireland police criticised Sinn Fein.", {(("GBRCOP",), "111", ("GBRPTY",))}),
     ("Mexico City police arrested two men on Friday.", {(("MEXCOP",), "173", ())}),
+    # what is released must be someone, not a thing a name modifies
+    ("Central Bank of Kenya lending figures released on Tuesday showed a slowdown.", set()),
+    ("Kenyan prosecutors blamed Boeing's senior management for the losses.",
+     {(("KENJUD",), "112", ("MNCUSA",))}),
     # "he" is not a person known to be a woman, "she" not one known to be a man
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. He later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
