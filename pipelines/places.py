@@ -223,10 +223,7 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
                 i].ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY"}:
             i += 1  # "in May": a date, whatever the gazetteer knows
             continue
-        end = i + 1
-        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
-                and doc[end].text[:1].isupper():
-            end += 1
+        end = _capitalized_end(doc, i + 1, taken)
         before, after = doc[i - 1].lower_, doc[end].lower_ if end < len(doc) else ""
         placed = before in _PLACE_INTRODUCERS or (
             before in {"and", "or", ","} and i - 1 in ends) or (
@@ -234,7 +231,7 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
             after == "-" and end + 1 < len(doc) and doc[end + 1].lower_ == "based")
         name = doc[i:end].text.lower()
         region = next((doc[s:e].text for s, e in spans if s == end + 1), None) \
-            or _capitalized_run(doc, end + 1, taken) if after == "," else None
+            or doc[end + 1:_capitalized_end(doc, end + 1, taken)].text if after == "," else None
         qualified = False
         if not placed and region and _regions_named(region) and name not in place_index():
             # "Knockhill, Fife": a name the gazetteer lacks, qualified by a region it knows
@@ -251,12 +248,12 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
     return found
 
 
-def _capitalized_run(doc: Doc, start: int, taken: set[int]) -> str | None:
-    """The capitalized proper nouns from `start` on, as one name."""
+def _capitalized_end(doc: Doc, start: int, taken: set[int]) -> int:
+    """Where the run of capitalized proper nouns from `start` on ends (`start` if none)."""
     end = start
     while end < len(doc) and end not in taken and _capitalized(doc, end):
         end += 1
-    return doc[start:end].text if end > start else None
+    return end
 
 
 def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,

@@ -3,7 +3,7 @@ verb dictionary's object words merged in, loaded once and validated."""
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from pipelines import datafiles
 from schemas.taxonomy import cameo_codes
@@ -37,6 +37,12 @@ class _Patterns:
     # "failed to reach a deal", "its refusal to sign": an act that did not happen
     failure_verbs: frozenset[str] = frozenset()
     failure_nouns: frozenset[str] = frozenset()
+
+    @cached_property
+    def weapons(self) -> frozenset[str]:
+        """Words that name a weapon alone ("bomb", "missile"; not the "gas" of "tear gas")."""
+        return frozenset().union(*(lemmas for lemmas, _code in self.instruments
+                                   if len(lemmas) == 1))
 
 
 @cache

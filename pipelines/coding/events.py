@@ -256,15 +256,12 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children))
         # "killed in an Israeli air strike": the violent act the harm came in
         harm_in = self._harm_in(trigger)
-        # words that name a weapon alone ("bomb", "missile"; not "gas" of "tear gas")
-        weapons = set().union(*(lemmas for lemmas, _code in self.p.instruments
-                                if len(lemmas) == 1))
         if not passive and {h.lemma_.lower() for h in self._doer_heads(trigger, False)} & \
-                self.p.non_agents and not self._agent_lemmas(trigger, False) & weapons:
+                self.p.non_agents and not self._agent_lemmas(trigger, False) & self.p.weapons:
             return None  # "Irish equities offer growth", "the economy would help": no actor
         if code[:2] in _VIOLENT_ROOTS | {"14"}:
             agent = self._agent_lemmas(trigger, passive)
-            if agent & self.p.non_agents and not agent & weapons:
+            if agent & self.p.non_agents and not agent & self.p.weapons:
                 # "a flood killed 20 people", "an explosion at a chemical plant killed 12": a
                 # disaster, not an act of force ("a bomb blast" is one); "shares rallied": a
                 # market, not a protest
