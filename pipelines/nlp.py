@@ -10,9 +10,14 @@ computed once, by the components themselves, and remembered. A sentence where on
 ruler's multi-token patterns could apply ("gon na", "there is") or with a whitespace token goes
 through the components unchanged. They were a third of the pipeline's time: the ruler matches
 its 179 patterns at every token and the lemmatizer is a Python loop.
+
+A worker process learns on its own copy of the memory; what it learned travels back with its
+results as strings (`learned`), and the parent takes it in (`take`), so the workers forked
+next start with everything the run has learned so far.
 """
 
 from functools import cache
+from itertools import islice
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
@@ -38,6 +43,11 @@ def load_nlp() -> Language:
 _MEMORIES: dict[int, "RememberedTagging"] = {}
 
 
+def tagging_memory() -> "RememberedTagging":
+    """The memory of this process's pipeline."""
+    return _MEMORIES[id(load_nlp())]
+
+
 @Language.factory("casus_remembered_tagging")
 def _remembered_tagging(nlp: Language, name: str) -> "RememberedTagging":
     return _MEMORIES[id(nlp)]
@@ -57,6 +67,7 @@ class RememberedTagging:
                     self.context.add(f"context-{i}", [pattern])
         self.attributes: dict[tuple[int, int, int], tuple[int, int, int]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        self.reported = (0, 0)  # entries of each memory already handed on by `learned`
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -83,6 +94,28 @@ class RememberedTagging:
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
+
+    def learned(self) -> tuple[list, list]:
+        """The entries learned since the last call, with their values as strings (the hashes
+        of a new lemma or morphology mean nothing to another process's vocabulary)."""
+        strings, morphology = self.vocab.strings, self.vocab.morphology
+        attributes = islice(self.attributes.items(), self.reported[0], None)
+        lemmas = islice(self.lemmas.items(), self.reported[1], None)
+        self.reported = (len(self.attributes), len(self.lemmas))
+        return ([(key, int(pos), morphology.get(morph) if morph else None,
+                  strings[lemma] if lemma else None) for key, (pos, morph, lemma) in attributes],
+                [(key, strings[lemma]) for key, lemma in lemmas])
+
+    def take(self, learned: tuple[list, list]) -> None:
+        """Entries another process learned (from its `learned`)."""
+        attributes, lemmas = learned
+        strings, morphology = self.vocab.strings, self.vocab.morphology
+        for key, pos, morph, lemma in attributes:
+            self.attributes.setdefault(key, (pos, morphology.add(morph) if morph else 0,
+                                             strings.add(lemma) if lemma else 0))
+        for key, lemma in lemmas:
+            self.lemmas.setdefault(key, strings.add(lemma))
+        self.reported = (len(self.attributes), len(self.lemmas))
 
     def _learn(self, key: tuple[int, int, int]) -> tuple[int, int, int]:
         """What the ruler gives a token with this text, tag and dependency label."""

@@ -2,7 +2,9 @@
 
 The workers are forked after the language model, the lexicon and the gazetteer are loaded (by
 extracting the run's first articles here), so they start at once, share those pages with the
-parent and keep their own memories (tags, lemmas) warm over several batches. Each worker parses
+parent and keep their own memories (tags, lemmas) warm over several batches; what a worker's
+memory learns comes back with its articles, so the workers forked next know it too. Each worker
+parses
 and codes whole articles (nothing an article's reading needs crosses articles), and the
 filled-in articles come back in their order. While the caller validates and writes one batch,
 the workers are already extracting the next. Results are those of one process (tested). Where
@@ -21,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from pipelines.extract import extract_batch
 from pipelines.ingest import IngestedArticle
+from pipelines.nlp import tagging_memory
 
 # Articles a worker takes at a time: small enough to keep both cores busy to the end of a run,
 # large enough that spaCy's batching pays.
@@ -47,9 +50,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _extract_chunk(chunk: list[IngestedArticle]) -> list[IngestedArticle]:
+def _extract_chunk(chunk: list[IngestedArticle]) -> tuple[list[IngestedArticle], tuple]:
     extract_batch(chunk)
-    return chunk
+    return chunk, tagging_memory().learned()
 
 
 def _serial(on_done: Callable[[int], None] | None) -> Callable[[int], None]:
@@ -116,7 +119,7 @@ class _Pool:
 
     def _told_of(self, future: Future) -> None:
         if not future.cancelled() and future.exception() is None:
-            self.told(len(future.result()))
+            self.told(len(future.result()[0]))
 
     def collect(self, batch: list[IngestedArticle],
                 chunks: list[tuple[int, Future | None]]) -> list[IngestedArticle]:
@@ -125,7 +128,7 @@ class _Pool:
             if future is None:
                 continue
             try:
-                done = future.result()
+                done, learned = future.result()
             except BrokenProcessPool:
                 # A worker died (killed, out of memory): what it and the others had not
                 # returned is extracted here, so the batch lands whole or with its failures
@@ -134,6 +137,7 @@ class _Pool:
                 self._here(batch[at:at + CHUNK])
                 continue
             batch[at:at + len(done)] = done
+            tagging_memory().take(learned)
         return batch
 
     def close(self) -> None:

@@ -1,10 +1,12 @@
 """Extraction on several processes gives what one process gives, in the same order."""
 
 import os
+import uuid
 
 from pipelines import parallel
 from pipelines.extract import extract_batch
 from pipelines.ingest import ingest_record
+from pipelines.nlp import tagging_memory
 from pipelines.seeds import SeedRecord
 
 TEXTS = [
@@ -52,11 +54,13 @@ def test_two_processes_give_what_one_gives(monkeypatch):
     assert any(r.events for batch in out for r in batch)
 
 
+_EXTRACT_CHUNK = parallel._extract_chunk
+
+
 def _extract_noting_the_process(chunk):
     with open(os.environ["CASUS_TEST_PIDS"], "a") as pids:
         pids.write(f"{os.getpid()}\n")
-    extract_batch(chunk)
-    return chunk
+    return _EXTRACT_CHUNK(chunk)
 
 
 def _worker_pids(monkeypatch, tmp_path, batches_per_fork: int):
@@ -82,6 +86,23 @@ def test_fresh_workers_take_over_after_their_share_of_batches(monkeypatch, tmp_p
     """A long run does not let two workers grow into copies of the parent: they are replaced,
     and the rows are still those of one process."""
     assert len(_worker_pids(monkeypatch, tmp_path, batches_per_fork=1)) > 2
+
+
+def test_what_the_workers_learn_reaches_the_parent(monkeypatch):
+    """Words only the workers tagged are in the parent's memory afterwards, so the workers
+    forked next need not learn them again."""
+    _small_pool(monkeypatch)
+    made_up = [f"Quorvex{uuid.uuid4().hex[:8]}" for _ in range(6)]
+    texts = [f"{word} said the {word.lower()}s would arrive." for word in made_up]
+    records = [SeedRecord(f"m{i}", f"m{i}.json", "json", f"{i:064d}", encoding="utf-8",
+                          fields={"id": f"m{i}", "text": text, "published": "2024-05-02"})
+               for i, text in enumerate(texts)]
+    memory = tagging_memory()
+    orths = {memory.vocab.strings.add(word) for word in made_up}
+    list(parallel.extract_batches([[ingest_record(r) for r in records]], 6, workers=2))
+    known = {orth for orth, _tag, _dep in memory.attributes}
+    # The first chunk (3 articles) is extracted here; the other three only by the workers.
+    assert orths <= known
 
 
 def test_the_next_batch_is_extracting_while_this_one_is_written(monkeypatch):
@@ -119,12 +140,9 @@ def test_casus_workers_sets_the_processes(monkeypatch):
 
 def _dies_on_a06(chunk):
     """A worker's task that dies, as a worker killed for memory would, on one chunk."""
-    import os
-
     if any(r.key == "a06" for r in chunk):
         os._exit(9)
-    extract_batch(chunk)
-    return chunk
+    return _EXTRACT_CHUNK(chunk)
 
 
 def test_a_worker_that_dies_loses_no_article(monkeypatch):
