@@ -163,10 +163,12 @@ class CoreferenceReader:
         for n, end in pairs:
             span = doc[n:end]
             if _PAIR_PHRASES.match(span.text) and not consumed.intersection(range(n, end)):
-                # The two most-mentioned states among those of this and the previous sentence.
-                recent = {m.actor for m in self.mentions + found if m.actor
-                          and m.actor.actor_type == "state"
-                          and m.sentence_index >= sentence_index - 1}
+                # The two most-mentioned states among those of this and the previous sentence;
+                # of two mentioned as often, the one named first (not a set's order, which
+                # changes from one process to the next).
+                recent = list(dict.fromkeys(
+                    m.actor for m in self.mentions + found if m.actor
+                    and m.actor.actor_type == "state" and m.sentence_index >= sentence_index - 1))
                 counts = {a: sum(1 for m in self.mentions + found if m.actor == a) for a in recent}
                 states = sorted(recent, key=lambda a: -counts[a])[:2]
                 if len(states) == 2:
