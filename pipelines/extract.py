@@ -1,6 +1,7 @@
 """Extraction over a batch of ingested articles: parse their story sentences once, then find and
 resolve actor and place mentions article by article."""
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable
 
@@ -18,6 +19,41 @@ from pipelines.places import (
     is_placed_name,
     resolve_places,
 )
+
+# Everything extraction reads of an article besides its sentences (which the body decides): two
+# articles alike in these are extracted alike, whatever their ids, seeds and titles.
+EXTRACTION_INPUTS = ("body", "dateline", "source_name", "source_origin", "published_date",
+                     "date_precision")
+_ROW_IDS = ("mention_id", "event_id")
+
+
+def extraction_digest(result: IngestedArticle) -> str | None:
+    """A digest of what extracting this article reads (None for an article that did not land)."""
+    if not result.article:
+        return None
+    inputs = repr(tuple(result.article[name] for name in EXTRACTION_INPUTS))
+    return hashlib.sha256(inputs.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def copy_extraction(original: IngestedArticle, copy: IngestedArticle) -> None:
+    """Give `copy` the mention and event rows extracted from `original` (alike in
+    `EXTRACTION_INPUTS`), under its own key."""
+    prefix, own = f"{original.key}#", f"{copy.key}#"
+
+    def rekeyed(rows: list[dict]) -> list[dict]:
+        out = []
+        for row in rows:
+            row = {**row, "article_id": copy.key}
+            for name in _ROW_IDS:
+                if name in row:
+                    row[name] = own + row[name].removeprefix(prefix)
+            out.append(row)
+        return out
+
+    copy.actor_mentions = rekeyed(original.actor_mentions)
+    copy.location_mentions = rekeyed(original.location_mentions)
+    copy.events = rekeyed(original.events)
+    copy.event_actors = rekeyed(original.event_actors)
 
 
 def extractable(article: IngestedArticle) -> list[dict]:

@@ -16,12 +16,12 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from pipelines.extract import extract_batch
+from pipelines.extract import copy_extraction, extract_batch, extraction_digest
 from pipelines.ingest import IngestedArticle
 from pipelines.nlp import tagging_memory
 
@@ -146,21 +146,86 @@ class _Pool:
             gc.unfreeze()
 
 
+class _Repeats:
+    """Articles alike in all that extraction reads (a wire story filed twice, a corpus's
+    duplicates) are extracted once per run: the later ones get the first one's rows under
+    their own keys. The first ones' rows are kept for the last `WINDOW` of them; a repeat of
+    one older than that, or of one whose extraction failed, is extracted itself."""
+
+    WINDOW = 1000
+
+    def __init__(self) -> None:
+        self.sent: set[str] = set()  # digests of the articles handed on for extraction
+        self.first: OrderedDict[str, IngestedArticle] = OrderedDict()
+
+    def split(self, batch: list[IngestedArticle]) -> tuple[list[int], list[int], list]:
+        """Positions of the batch's articles to extract, of its repeats, and every digest."""
+        digests = [extraction_digest(r) for r in batch]
+        fresh, repeats = [], []
+        for i, digest in enumerate(digests):
+            if digest is not None and digest in self.sent:
+                repeats.append(i)
+            else:
+                fresh.append(i)
+                if digest is not None:
+                    self.sent.add(digest)
+        return fresh, repeats, digests
+
+    def fill(self, batch: list[IngestedArticle], repeats: list[int], digests: list,
+             told: Callable[[int], None]) -> None:
+        for i, result in enumerate(batch):
+            if i not in repeats and digests[i] is not None and result.article is not None:
+                self.first[digests[i]] = result
+                self.first.move_to_end(digests[i])
+        while len(self.first) > self.WINDOW:
+            self.first.popitem(last=False)
+        for i in repeats:
+            original = self.first.get(digests[i])
+            if original is None:
+                extract_batch([batch[i]])
+            else:
+                copy_extraction(original, batch[i])
+        if repeats:
+            told(len(repeats))
+
+
 def extract_batches(batches: Iterable[list[IngestedArticle]], total: int,
                     workers: int | None = None,
                     on_done: Callable[[int], None] | None = None) -> Iterator[list[IngestedArticle]]:
     """Each batch with its articles' mention and event rows filled (as `extract_batch` does),
     in order, extracted on `workers` processes; `total` is how many articles the batches hold.
     The next batch is read and handed to the workers before this one is yielded, so they
-    extract it while the caller writes this one. `on_done(n)` is told as articles complete."""
+    extract it while the caller writes this one. `on_done(n)` is told as articles complete.
+    An article alike in all extraction reads to an earlier one of the run is not extracted
+    again (`_Repeats`)."""
+    told = _serial(on_done)
+    repeats = _Repeats()
+    split: deque[tuple[list[IngestedArticle], list[int], list[int], list]] = deque()
+
+    def to_extract() -> Iterator[list[IngestedArticle]]:
+        for batch in batches:
+            fresh, again, digests = repeats.split(batch)
+            split.append((batch, fresh, again, digests))
+            yield [batch[i] for i in fresh]
+
+    for extracted in _extract_batches(to_extract(), total, workers, told):
+        batch, fresh, again, digests = split.popleft()
+        for i, result in zip(fresh, extracted, strict=True):
+            batch[i] = result
+        repeats.fill(batch, again, digests, told)
+        yield batch
+
+
+def _extract_batches(batches: Iterable[list[IngestedArticle]], total: int, workers: int | None,
+                     told: Callable[[int], None]) -> Iterator[list[IngestedArticle]]:
     workers = default_workers() if workers is None else workers
     if workers < 2 or total < MIN_ARTICLES \
             or "fork" not in multiprocessing.get_all_start_methods():
         for batch in batches:
-            extract_batch(batch, on_done)
+            extract_batch(batch, told)
             yield batch
         return
-    pool = _Pool(workers, _serial(on_done))
+    pool = _Pool(workers, told)
     ahead: deque[tuple[list[IngestedArticle], list]] = deque()
     try:
         for batch in batches:

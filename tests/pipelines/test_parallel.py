@@ -3,8 +3,10 @@
 import os
 import uuid
 
+import pytest
+
 from pipelines import parallel
-from pipelines.extract import extract_batch
+from pipelines.extract import EXTRACTION_INPUTS, extract_batch
 from pipelines.ingest import ingest_record
 from pipelines.nlp import tagging_memory
 from pipelines.seeds import SeedRecord
@@ -129,8 +131,6 @@ def test_a_small_run_stays_in_this_process(monkeypatch):
 
 
 def test_casus_workers_sets_the_processes(monkeypatch):
-    import pytest
-
     monkeypatch.setenv("CASUS_WORKERS", "1")
     assert parallel.default_workers() == 1
     monkeypatch.setenv("CASUS_WORKERS", "two")
@@ -153,3 +153,72 @@ def test_a_worker_that_dies_loses_no_article(monkeypatch):
     done = []
     out = list(parallel.extract_batches(_batches(two, 5), 14, workers=2, on_done=done.append))
     assert _rows([r for batch in out for r in batch]) == _rows(one) and sum(done) == 14
+
+
+def _counting_extractions(monkeypatch) -> list[str]:
+    """The keys of the articles handed to `extract_batch` (in this process)."""
+    handed: list[str] = []
+    real = parallel.extract_batch
+
+    def counting(results, on_parsed=None):
+        handed.extend(r.key for r in results)
+        return real(results, on_parsed)
+
+    monkeypatch.setattr(parallel, "extract_batch", counting)
+    return handed
+
+
+@pytest.mark.parametrize("window", [1000, 0])
+def test_an_article_repeated_in_a_run_is_extracted_once(monkeypatch, window):
+    """Repeats get the first one's rows under their own keys; with no rows kept (window 0)
+    each is extracted itself, and the rows are the same either way."""
+    monkeypatch.setattr(parallel._Repeats, "WINDOW", window)
+    handed = _counting_extractions(monkeypatch)
+    one, two = _articles(14), _articles(14)  # 7 texts, each twice
+    extract_batch(one)
+    done = []
+    out = list(parallel.extract_batches(_batches(two, 5), 14, workers=1, on_done=done.append))
+    assert _rows([r for batch in out for r in batch]) == _rows(one)
+    assert sum(done) == 14
+    # Six texts extracted once; the empty one did not land, so both of it are handed on.
+    assert len(handed) == (8 if window else 14)
+    repeat = next(r for batch in out for r in batch if r.key == "a08")  # the text of a01
+    assert repeat.events and all(e["event_id"].startswith("a08#") for e in repeat.events)
+    assert {a["article_id"] for a in repeat.event_actors} == {"a08"}
+
+
+def test_a_repeat_with_another_date_is_extracted_itself(monkeypatch):
+    handed = _counting_extractions(monkeypatch)
+    articles = _articles(2)
+    later = SeedRecord("b00", "b00.json", "json", "1" * 64, encoding="utf-8",
+                       fields={"id": "b00", "text": TEXTS[0], "published": "2025-01-09"})
+    batch = [articles[0], ingest_record(later)]
+    out = list(parallel.extract_batches([batch], 2, workers=1))
+    assert handed == ["a00", "b00"]
+    assert {e["event_date"] for e in out[0][1].events} != {e["event_date"]
+                                                          for e in out[0][0].events}
+
+
+class _OnlyInputs(dict):
+    """An article that fails on any field extraction does not declare it reads."""
+
+    @staticmethod
+    def _declared(name):
+        if name not in EXTRACTION_INPUTS:
+            raise KeyError(f"extraction read {name!r}, not in EXTRACTION_INPUTS")
+
+    def __getitem__(self, name):
+        self._declared(name)
+        return super().__getitem__(name)
+
+    def get(self, name, default=None):
+        self._declared(name)
+        return super().get(name, default)
+
+
+def test_extraction_reads_only_what_its_digest_covers():
+    """Repeats are told apart by EXTRACTION_INPUTS: extraction must read nothing else."""
+    result = _articles(3)[2]
+    result.article = _OnlyInputs(result.article)
+    extract_batch([result])
+    assert not result.rejections and result.events
