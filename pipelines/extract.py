@@ -2,6 +2,8 @@
 resolve actor and place mentions article by article."""
 
 import hashlib
+import pickle
+import zlib
 from collections import Counter
 from collections.abc import Callable
 
@@ -35,25 +37,32 @@ def extraction_digest(result: IngestedArticle) -> str | None:
     return hashlib.sha256(inputs.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def copy_extraction(original: IngestedArticle, copy: IngestedArticle) -> None:
-    """Give `copy` the mention and event rows extracted from `original` (alike in
-    `EXTRACTION_INPUTS`), under its own key."""
-    prefix, own = f"{original.key}#", f"{copy.key}#"
+def extracted_rows(result: IngestedArticle) -> bytes:
+    """An article's mention and event rows, packed small (for `copy_extraction`)."""
+    rows = (result.key, result.actor_mentions, result.location_mentions, result.events,
+            result.event_actors)
+    return zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def copy_extraction(packed: bytes, copy: IngestedArticle) -> None:
+    """Give `copy` the rows `extracted_rows` packed from an article alike in
+    `EXTRACTION_INPUTS`, under its own key."""
+    key, actor_mentions, location_mentions, events, event_actors = pickle.loads(
+        zlib.decompress(packed))
+    prefix, own = f"{key}#", f"{copy.key}#"
 
     def rekeyed(rows: list[dict]) -> list[dict]:
-        out = []
         for row in rows:
-            row = {**row, "article_id": copy.key}
+            row["article_id"] = copy.key
             for name in _ROW_IDS:
                 if name in row:
                     row[name] = own + row[name].removeprefix(prefix)
-            out.append(row)
-        return out
+        return rows
 
-    copy.actor_mentions = rekeyed(original.actor_mentions)
-    copy.location_mentions = rekeyed(original.location_mentions)
-    copy.events = rekeyed(original.events)
-    copy.event_actors = rekeyed(original.event_actors)
+    copy.actor_mentions = rekeyed(actor_mentions)
+    copy.location_mentions = rekeyed(location_mentions)
+    copy.events = rekeyed(events)
+    copy.event_actors = rekeyed(event_actors)
 
 
 def extractable(article: IngestedArticle) -> list[dict]:

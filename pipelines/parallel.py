@@ -21,7 +21,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from pipelines.extract import copy_extraction, extract_batch, extraction_digest
+from pipelines.extract import (
+    copy_extraction,
+    extract_batch,
+    extracted_rows,
+    extraction_digest,
+)
 from pipelines.ingest import IngestedArticle
 from pipelines.nlp import tagging_memory
 
@@ -149,14 +154,14 @@ class _Pool:
 class _Repeats:
     """Articles alike in all that extraction reads (a wire story filed twice, a corpus's
     duplicates) are extracted once per run: the later ones get the first one's rows under
-    their own keys. The first ones' rows are kept for the last `WINDOW` of them; a repeat of
-    one older than that, or of one whose extraction failed, is extracted itself."""
+    their own keys. The first ones' rows are kept, packed, for the last `WINDOW` of them; a
+    repeat of one older than that, or of one whose extraction failed, is extracted itself."""
 
-    WINDOW = 1000
+    WINDOW = 2000
 
     def __init__(self) -> None:
         self.sent: set[str] = set()  # digests of the articles handed on for extraction
-        self.first: OrderedDict[str, IngestedArticle] = OrderedDict()
+        self.first: OrderedDict[str, bytes] = OrderedDict()  # digest -> `extracted_rows`
 
     def split(self, batch: list[IngestedArticle]) -> tuple[list[int], list[int], list]:
         """Positions of the batch's articles to extract, of its repeats, and every digest."""
@@ -175,16 +180,16 @@ class _Repeats:
              told: Callable[[int], None]) -> None:
         for i, result in enumerate(batch):
             if i not in repeats and digests[i] is not None and result.article is not None:
-                self.first[digests[i]] = result
+                self.first[digests[i]] = extracted_rows(result)
                 self.first.move_to_end(digests[i])
         while len(self.first) > self.WINDOW:
             self.first.popitem(last=False)
         for i in repeats:
-            original = self.first.get(digests[i])
-            if original is None:
+            packed = self.first.get(digests[i])
+            if packed is None:
                 extract_batch([batch[i]])
             else:
-                copy_extraction(original, batch[i])
+                copy_extraction(packed, batch[i])
         if repeats:
             told(len(repeats))
 
