@@ -4,8 +4,7 @@ The workers are forked after the language model, the lexicon and the gazetteer a
 extracting the run's first articles here), so they start at once, share those pages with the
 parent and keep their own memories (tags, lemmas) warm over several batches; what a worker's
 memory learns comes back with its articles, so the workers forked next know it too. Each worker
-parses
-and codes whole articles (nothing an article's reading needs crosses articles), and the
+parses and codes whole articles (nothing an article's reading needs crosses articles), and the
 filled-in articles come back in their order. While the caller validates and writes one batch,
 the workers are already extracting the next. Results are those of one process (tested). Where
 fork is unavailable, or the run is small enough that starting workers would cost more than it
@@ -178,8 +177,9 @@ class _Repeats:
 
     def fill(self, batch: list[IngestedArticle], repeats: list[int], digests: list,
              told: Callable[[int], None]) -> None:
+        again = set(repeats)
         for i, result in enumerate(batch):
-            if i not in repeats and digests[i] is not None and result.article is not None:
+            if i not in again and digests[i] is not None and result.article is not None:
                 self.first[digests[i]] = extracted_rows(result)
                 self.first.move_to_end(digests[i])
         while len(self.first) > self.WINDOW:
