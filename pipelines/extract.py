@@ -10,6 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from pipelines.coding.actors import ArticleActors
+from pipelines.coding.anchoring import placed_agents
 from pipelines.coding.article import code_article
 from pipelines.coding.records import CONFIDENCE, ActorMention, Event, media_actor
 from pipelines.ingest import IngestedArticle, failure
@@ -207,6 +208,7 @@ def extract_article(result: IngestedArticle, docs: dict[int, Doc]) -> tuple[
     # "the Home Office", a British party): what decides between places of one name.
     context = Counter(a.country_iso3 for m in mentions for a in m.actors if a.country_iso3)
     resolve_places(places, context)
+    placed_agents(mentions, places, docs)
     sentences = [(s["sentence_index"], docs[s["sentence_index"]], s["char_start"])
                  for s in extractable(result)]
     repeats = {s["sentence_index"]: s["duplicate_of"] for s in result.sentences

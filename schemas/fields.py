@@ -61,8 +61,8 @@ ISO3_CODES = _iso3_codes()
 SECTORS = ["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
            "CVL", "REF", "LAB", "HLH", "LEG", "REL", "ELI", "NGO", "HRI", "AGR"]
 ACTOR_TYPES = ["state", "person", "organization", "group", "media"]
-ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_no_country", "metonym", "coreference",
-                     "name", "unresolved"]
+ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_placed", "title_no_country", "metonym",
+                     "coreference", "name", "unresolved"]
 FEATURE_TYPES = ["country", "admin1", "admin2", "city", "region", "water", "peninsula", "island",
                  "territory", "landmark"]
 PLACE_RESOLUTIONS = ["gazetteer", "context", "container", "unresolved"]

@@ -1,10 +1,13 @@
 """Time and place anchoring: the date and the place of the clause a trigger belongs to."""
 
+from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipelines.coding.arguments import ClauseReader
+from pipelines.coding.reading import unspecified
+from pipelines.coding.records import CONFIDENCE, ActorMention, state_actor
 from pipelines.places import PlaceMention
 from pipelines.timex import latest_publication, resolve
 
@@ -79,3 +82,32 @@ class AnchoringReader(ClauseReader):
             if ancestor.pos_ in {"NOUN", "PROPN"} and ancestor.lemma_ not in _PLACE_CLASSIFIERS:
                 return None
         return None
+
+
+def placed_agents(mentions: list[ActorMention], places: list[PlaceMention],
+                  docs: dict[int, Doc]) -> None:
+    """A group named by its sector alone and placed by its own phrase ("police in Lagos",
+    "protesters in Bangkok", "the parliament in New Delhi") is that sector of the place's
+    country, and so is every mention that points back to it. A named person or organization
+    is not: the person or the firm's office in Moscow may be anyone's."""
+    placed = {(p.sentence_index, i): p.place.country_iso3 for p in places
+              if p.place and p.place.country_iso3 for i in range(p.token_start, p.token_end)}
+    for m in mentions:
+        actor = m.actor
+        if m.resolution != "title_no_country" or actor is None or m.extra_actors \
+                or actor.actor_id != unspecified(actor.sector or "").actor_id:
+            continue  # a named organization or a person: its place need not be its country
+        head = docs[m.sentence_index][m.token_start:m.token_end].root
+        countries = {placed.get((m.sentence_index, t.i)) for prep in head.children
+                     if prep.dep_ == "prep" and prep.lower_ == "in"
+                     for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree}
+        countries.discard(None)
+        if len(countries) != 1:
+            continue
+        country = state_actor(countries.pop(), actor.sector)
+        country = replace(country, actor_type=actor.actor_type)
+        for other in mentions:
+            if other.actor is actor:
+                other.actor = country
+                if other.resolution == "title_no_country":
+                    other.resolution, other.confidence = "title_placed", CONFIDENCE["title_placed"]

@@ -9,7 +9,8 @@ from pipelines.places import PlaceMention
 from schemas.fields import ISO3_CODES, SECTORS
 
 # Confidence by how a mention was resolved.
-CONFIDENCE = {"dictionary": 0.95, "office": 0.95, "title": 0.85, "title_no_country": 0.6,
+CONFIDENCE = {"dictionary": 0.95, "office": 0.95, "title": 0.85, "title_placed": 0.7,
+              "title_no_country": 0.6,
               "metonym": 0.8, "coreference": 0.65, "name": 0.5, "unresolved": 0.0}
 
 

@@ -250,3 +250,22 @@ def test_he_or_she_points_back_to_one_titled_holder_not_to_a_plural():
     # The subject of the earlier sentence, not its object.
     assert (("RUSGOV",), "112", ("JPN",)) in _triples(_events(
         "Russia's ambassador met the Chinese envoy on Monday. She later accused Japan of lying."))
+
+
+def test_a_sector_placed_by_its_own_phrase_is_that_places_countrys():
+    """"police in Lagos": the Nigerian police, and so is the "they" that points back to them."""
+    record = SeedRecord("t1", "t1.json", "json", "c" * 64, encoding="utf-8", fields={
+        "id": "t1", "published": "2024-03-14",
+        "text": "Police in Karachi fired tear gas at demonstrators. They arrested ten men."})
+    result = ingest_record(record)
+    actors, _places, events = extract_article(result, parse_batch([result])["t1"])
+    police = next(m for m in actors if m.text == "Police")
+    assert (police.actor.actor_code, police.resolution) == ("PAKCOP", "title_placed")
+    assert {("PAKCOP",)} == {tuple(a.actor_code for a in e.sources) for e in events}
+
+
+def test_a_place_elsewhere_in_the_clause_does_not_place_a_sector():
+    # "in Lagos" places the protesters, not the police
+    (arrest,) = _events("Police arrested dozens of protesters in Lagos.")
+    assert [a.actor_code for a in arrest.sources] == ["---COP"]
+    assert [a.actor_code for a in arrest.targets] == ["NGAOPP"]

@@ -15,7 +15,7 @@ EXACT = [
     ("A roadside bomb killed three Afghan soldiers in Helmand.", {((), "1833", ("AFGMIL",))}),
     ("A car bomb killed five Iraqi policemen in Baghdad.", {((), "1832", ("IRQCOP",))}),
     # armed clashes, abductions, sexual violence
-    ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("---REB",))}),
+    ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("SDNREB",))}),
     ("Rebels abducted 30 schoolgirls in northern Nigeria.", {(("---REB",), "181", ())}),
     ("Armed men kidnapped three Chinese workers in Nigeria.", {((), "181", ("CHNLAB",))}),
     ("Soldiers raped women in the village, Human Rights Watch said.", {(("---MIL",), "1821", ("---CVL",))}),
@@ -31,7 +31,7 @@ EXACT = [
     ("Police arrested 40 protesters in Moscow.", {(("---COP",), "175", ("---OPP",))}),
     ("Turkish police detained three journalists in Istanbul.", {(("TURCOP",), "173", ("---MED",))}),
     ("Chinese police detained two Canadian citizens.", {(("CHNCOP",), "173", ("CANCVL",))}),
-    ("Police fired tear gas at protesters in Nairobi.", {(("---COP",), "175", ("---OPP",))}),
+    ("Police fired tear gas at protesters in Nairobi.", {(("---COP",), "175", ("KENOPP",))}),
     ("Kenyan riot police dispersed the crowd.", {(("KENCOP",), "175", ("---CVL",))}),
     ("Protesters blockaded the highway to Lima.", {(("---OPP",), "191", ())}),
     # natural and industrial disasters are no conflict event
@@ -258,7 +258,7 @@ EXACT = [
      {(("KEN",), "173", ("UGAOPP",)), (("KEN",), "174", ("UGAOPP",))}),
     ("Chinese and Indian troops clashed along the border.",
      {(("CHNMIL", "INDMIL"), "190", ("CHNMIL", "INDMIL"))}),
-    ("Police used tear gas to disperse protesters in Dhaka.", {(("---COP",), "175", ("---OPP",))}),
+    ("Police used tear gas to disperse protesters in Dhaka.", {(("---COP",), "175", ("BGDOPP",))}),
     # "it" in a clause is the organization the sentence named before it; a clause "that"
     # opens on a noun is no passive participle
     ("Shares in Deutsche Bank rose after a report that it had held talks with the Italian "
