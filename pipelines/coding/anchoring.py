@@ -5,7 +5,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from pipelines.coding.arguments import ClauseReader
+from pipelines.coding.arguments import PLACE_NOUNS, ClauseReader
 from pipelines.coding.reading import unspecified
 from pipelines.coding.records import CONFIDENCE, ActorMention, state_actor
 from pipelines.places import PlaceMention
@@ -13,10 +13,6 @@ from pipelines.timex import latest_publication, resolve
 
 _CONTEXT_VERB_DEPS = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp"}
 _LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "off", "over", "across"}
-# Nouns a place name may hang from and still place the clause: "the island of Jeju".
-_PLACE_CLASSIFIERS = {"island", "city", "town", "village", "region", "province", "state", "coast",
-                      "waters", "border", "capital", "port", "area", "district", "outskirts",
-                      "east", "west", "north", "south", "part", "centre", "center", "heart"}
 
 
 class AnchoringReader(ClauseReader):
@@ -79,7 +75,7 @@ class AnchoringReader(ClauseReader):
         for ancestor in token.ancestors:
             if ancestor.pos_ in {"VERB", "AUX"} or ancestor.lemma_ in self.p.nouns:
                 return ancestor
-            if ancestor.pos_ in {"NOUN", "PROPN"} and ancestor.lemma_ not in _PLACE_CLASSIFIERS:
+            if ancestor.pos_ in {"NOUN", "PROPN"} and ancestor.lemma_ not in PLACE_NOUNS:
                 return None
         return None
 

@@ -14,6 +14,17 @@ _TARGET_PREPS = {"with", "to", "against", "on", "at", "toward", "towards", "into
 _NP_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "cc",
             "punct", "prep", "pobj"}
 
+# Nouns a place name may hang from and still place the clause ("the island of Jeju"), and that
+# name where an act happens, not what it acts on ("arrested protesters in the city").
+PLACE_NOUNS = {"island", "city", "town", "village", "region", "province", "state", "coast",
+               "waters", "border", "capital", "port", "area", "district", "outskirts",
+               "east", "west", "north", "south", "part", "centre", "center", "heart"}
+
+
+def _locative(token: Token) -> bool:
+    """A place, or a noun that names one ("the city"): where something happens."""
+    return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in {"GPE", "LOC", "FAC"}
+
 
 # Prepositions whose gerund shares the clause's subject.
 _TIME_PREPS = {"after", "before", "while", "since", "without", "upon", "when"}
@@ -211,7 +222,11 @@ class ClauseReader:
         """Object nouns that refine the code, nearest first ("pledges of assistance")."""
         heads = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "attr", "nsubjpass",
                                                           "oprd", "dative", "acomp"}]
-        heads += self._prep_objects(trigger, set(preps or []) | {"for", "of", "on", "in"})
+        own = set(preps or [])
+        heads += self._prep_objects(trigger, own | {"for", "of", "on"})
+        # "in" names what is done ("engaged in talks") unless it names where: "arrested
+        # protesters in the city" seized no city
+        heads += [o for o in self._prep_objects(trigger, {"in"} - own) if not _locative(o)]
         if trigger.dep_ == "acl" or zero_relative(trigger):
             heads.append(trigger.head)  # "a target he has met": what was met
         # a compound first, that a two-word object can undo the head's code ("issued a

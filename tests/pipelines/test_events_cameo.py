@@ -29,6 +29,9 @@ EXACT = [
     # arrests (173), force against protesters (175), protests (14)
     # CAMEO.2.0.txt files arresting protesters as repression: "- * PROTESTERS [175:140] # ARREST"
     ("Police arrested 40 protesters in Moscow.", {(("---COP",), "175", ("---OPP",))}),
+    # where the arrests were made is no territory taken (the dictionary's "arrest ... city")
+    ("Police arrested dozens of protesters in the city on Monday.",
+     {(("---COP",), "175", ("---OPP",))}),
     ("Turkish police detained three journalists in Istanbul.", {(("TURCOP",), "173", ("---MED",))}),
     ("Chinese police detained two Canadian citizens.", {(("CHNCOP",), "173", ("CANCVL",))}),
     ("Police fired tear gas at protesters in Nairobi.", {(("---COP",), "175", ("KENOPP",))}),
