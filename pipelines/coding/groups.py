@@ -42,6 +42,16 @@ _ORGANIZATION_ANAPHORS = {"firm": "BUS", "company": "BUS", "airline": "BUS", "ca
                           "giant": "BUS", "group": None, "party": "PTY", "union": "LAB"}
 
 
+def _possessive_mark(doc, start: int) -> int | None:
+    """The index of the "'s" before a title, across at most two modifiers of it ("Britain's
+    most senior judge", "the UK's top diplomat"), or None."""
+    cursor = start - 1
+    while cursor >= 0 and start - cursor <= 3 and doc[cursor].dep_ in {"amod", "advmod"} \
+            and doc[cursor].pos_ in {"ADJ", "ADV"}:
+        cursor -= 1
+    return cursor if cursor >= 0 and doc[cursor].text in {"'s", "’s"} else None
+
+
 def _determiner(doc, start: int, end: int, names: set[int]) -> int | None:
     """The article before a title, past adjectives and nouns describing it ("a senior judge",
     "the former minister", "the jailed opposition leader", "the Glasgow Kelvin MP"), if there is one. A
@@ -208,8 +218,9 @@ class GroupReader:
         for start, (end, sector, text) in titles.items():
             if consumed.intersection(range(start, end)):
                 continue
-            owner = labels_at.get(start - 2) if start >= 2 else None
-            if owner and doc[start - 1].text in {"'s", "’s"} and owner[0] in {
+            mark = _possessive_mark(doc, start)  # "Mexico's [most senior] judge"
+            owner = labels_at.get(mark - 1) if mark is not None and mark >= 1 else None
+            if owner and owner[0] in {
                     "STATE", "SEAT", "CAPITAL"} and doc[end - 1].dep_ not in {
                     "amod", "compound"} and not (end < len(doc) and doc[end].pos_ == "PROPN"):
                 # "Mexico's president said", "Russia's police": the country's sector, one actor
@@ -264,9 +275,11 @@ class GroupReader:
             start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
             title = s.titles.get(start)
             if not words or not all(t.text[:1].isupper() for t in words) or (title and (
-                    title[0] >= ent.end or is_prominent_place_name(doc[title[0]:ent.end].text))):
+                    title[0] >= ent.end or (start == ent.start and is_prominent_place_name(
+                        doc[title[0]:ent.end].text)))):
                 continue  # "the Supreme Court", "Police Scotland": a collective; not "the
-                # Trade Unions Congress", a name that opens with a title
+                # Trade Unions Congress" nor "the Police Federation", names that open with a
+                # title (a force named after its place takes no article)
             if len(words) == 1:
                 word = words[0]
                 acronym = word.text.isupper() and 2 <= len(word.text) <= 6

@@ -54,6 +54,8 @@ def titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:
     best: dict[int, tuple[int, str, str]] = {}
     for label, start, end in lx.titles(doc):
         sector = label.split("|", 1)[1]
+        if doc[end - 1].pos_ == "ADP" and end - start > 1:
+            continue  # "ambassador to": the title is "ambassador"; whose it is comes after
         if start not in best or end > best[start][0]:
             best[start] = (end, sector, doc[start:end].text.lower())
     for start, (end, sector, _text) in list(best.items()):

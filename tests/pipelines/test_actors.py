@@ -336,6 +336,20 @@ def test_a_country_s_title_is_one_actor_of_that_country():
                                 "Britain's ambassador": "GBRGOV"}
 
 
+def test_a_country_s_title_reaches_across_its_modifiers_and_its_preposition():
+    codes = _codes(_read("Canada's most senior judge said Peru's new envoy to Chile had erred."))
+    assert codes["Canada's most senior judge"] == "CANJUD"
+    assert codes["Peru's new envoy"] == "PERGOV"  # "to Chile" says where he is posted
+    assert codes["Chile"] == "CHL"
+
+
+def test_an_organization_whose_name_opens_with_a_title_is_an_organization():
+    # "Federation" is also a place in the gazetteer; with "the" in front it names no force
+    mentions = _read("The Army Federation said it opposed the plan.")
+    (union,) = [m for m in mentions if m.text.endswith("Federation")]
+    assert union.actor is not None and union.actor.actor_type == "organization"
+
+
 def test_a_name_across_a_line_break_is_one_name():
     (shultz,) = [m for m in _read("George\nShultz met the lawyer.")
                  if m.actor and m.actor.actor_type == "person"]
