@@ -382,6 +382,42 @@ def _score(place: Place, context: Counter, qualifier: Place | None,
     return score
 
 
+def _lies_in(place: Place, region: Place) -> bool:
+    """Whether a place may lie in a country or region: in its country, and in its admin-1
+    where the region is one with a code (the gazetteer does not say which admin-2 a town is
+    in, nor which admin-1 codes a constituent country like Scotland covers)."""
+    if place == region or place.country_iso3 != region.country_iso3:
+        return place == region
+    return region.feature_type != "admin1" or region.admin1 is None \
+        or place.admin1 == region.admin1
+
+
+_RANK = {"country": 3, "admin1": 2, "admin2": 1}
+
+
+def _container(readings: list[Place], candidates: list[Place]) -> Place | None:
+    """The region a name after a comma says a place lies in ("Perth, Scotland"), or None
+    where the comma only joins a list ("France, Germany", "Ontario, Alberta"): a reading of
+    it that holds one of the place's candidates, else its one reading if that is a region
+    below a country, wider than all the candidates."""
+    regions = [q for q in readings if q.feature_type in _RANK]
+    holding = [q for q in regions if q not in candidates and any(
+        _lies_in(p, q) and _RANK.get(p.feature_type, 0) < _RANK[q.feature_type]
+        for p in candidates)]
+    if holding:
+        return max(holding, key=lambda q: (q.population, q.location_id))
+    if not regions or len(regions) != len(readings) or len(regions) > 1:
+        return None
+    widest = max((_RANK.get(p.feature_type, 0) for p in candidates), default=0)
+    (region,) = regions
+    rank = _RANK[region.feature_type]
+    if rank == 3:
+        return None  # "Saipan, Guam, Alaska": islands and states in a list, as often as not
+    # counties in a list are each other's peers; a county after a town's name holds it
+    return region if rank > widest or (rank == widest == 1 and not any(
+        p.country_iso3 == region.country_iso3 for p in candidates)) else None
+
+
 def _home(context: Counter) -> str | None:
     ranked = context.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -425,6 +461,7 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
             if all(c.feature_type in {"admin1", "admin2"} for c in candidates):
                 admin_context.add(candidates[0].country_iso3)  # a region, and only a region
     home, admin, regions = _home(context), frozenset(admin_context), frozenset(region_context)
+    holders: dict[tuple, Place] = {}  # (sentence, name after a comma) -> the region it is
     for m in mentions:
         candidates = candidates_of(m.text)
         m.candidate_count = len(candidates)
@@ -433,20 +470,34 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         # "Washington, D.C.", one mention: what follows the comma qualifies what precedes it
         qualifier_candidates = [p for p, _alt in candidates_of(
             m.qualifier or comma_parts(m.text)[1] or "")]
+        container = _container(qualifier_candidates, [p for p, _alt in candidates])
+        if container is not None:
+            holders[(m.sentence_index, m.qualifier)] = container
+            if not any(_lies_in(p, container) for p, _alt in candidates):
+                # "Rockingham, Northamptonshire" with no Rockingham of England in the
+                # gazetteer: the text says where it lies, so it is there, not in Australia
+                m.place, m.resolution, m.confidence = container, "container", 0.5
+                continue
+            # "Perth, Scotland": only a Perth in Scotland, however big Australia's is
+            candidates = [(p, alt) for p, alt in candidates if _lies_in(p, container)]
         # a name after a comma is where the place lies: its regions' readings first ("D.C.",
         # the District of Columbia, not the city known by that abbreviation)
         qualifier_candidates = [p for p in qualifier_candidates if p.feature_type in {
             "country", "admin1", "admin2"}] or qualifier_candidates
-        qualifier = max(qualifier_candidates, key=lambda p: _score(p, context, None, home=home),
-                        default=None)
+        qualifier = container or max(
+            qualifier_candidates, key=lambda p: _score(p, context, None, home=home), default=None)
         scored = sorted(((_score(p, context, qualifier, admin, alt, regions, home), p)
                          for p, alt in candidates),
                         key=lambda sp: -sp[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 10.0
         m.place = best
-        m.resolution = "gazetteer" if len(scored) == 1 else "context"
+        m.resolution = "gazetteer" if len(scored) == 1 and container is None else "context"
         m.confidence = round(min(0.95, 0.5 + 0.1 * margin), 2) if len(scored) > 1 else 0.95
+    for m in mentions:  # "Washington, Georgia": that Georgia is the state the town is in
+        holder = holders.get((m.sentence_index, m.text))
+        if holder is not None and m.place is not None and m.place != holder:
+            m.place, m.resolution = holder, "context"
     _place_in_containers(mentions, candidates_of,
                          lambda p, alt: _score(p, context, None, admin, alt, regions, home))
     mentions[:] = [m for m in mentions if not m.in_name or (m.place and prominent(m.place, True) and (

@@ -337,3 +337,37 @@ def test_a_capital_s_former_name_gets_no_capital_bonus():
     # English city, not Zimbabwe's capital
     found = _places("Police sealed off a street in Salisbury.", context={"GBR", "RUS"})
     assert found["Salisbury"].place.country_iso3 == "GBR"
+
+
+def test_a_region_after_a_comma_holds_the_town_however_big_its_namesakes():
+    found = _places("The plant is in Hamilton, Scotland, near the motorway.")
+    assert found["Hamilton"].place.country_iso3 == "GBR"  # not Canada's city of half a million
+    assert found["Scotland"].place.country_iso3 == "GBR"
+    found = _places("The mill closed in Richmond, Indiana, last year.")
+    assert (found["Richmond"].place.country_iso3, found["Richmond"].place.admin1) == ("USA", "IN")
+    assert found["Indiana"].place.feature_type == "admin1"
+
+
+def test_a_town_the_gazetteer_knows_only_abroad_is_placed_in_the_county_that_holds_it():
+    # Rockingham is a town of Western Australia in the gazetteer, and a village of England not
+    found = _places("The race moves to Rockingham, Northamptonshire, in August.")
+    assert found["Rockingham"].place.name == "Northamptonshire"
+    assert found["Rockingham"].resolution == "container"
+
+
+def test_a_list_joined_by_commas_is_no_containment():
+    found = _places("Ministers from France, Germany and Italy met.")
+    assert [found[n].place.country_iso3 for n in ("France", "Germany", "Italy")] == [
+        "FRA", "DEU", "ITA"]
+    found = _places("Snow closed roads in Ontario, Alberta and Quebec.")
+    assert {found[n].place.name for n in ("Ontario", "Alberta", "Quebec")} == {
+        "Ontario", "Alberta", "Quebec"}
+    found = _places("The team flew to Saipan, Guam and Hawaii.")
+    assert found["Saipan"].place.country_iso3 == "MNP"
+
+
+def test_the_name_after_a_comma_is_read_as_the_region_holding_the_town():
+    found = _places("He grew up in Athens, Georgia, and studied law.")
+    assert found["Athens"].place.country_iso3 == "USA"
+    assert (found["Georgia"].place.country_iso3, found["Georgia"].place.feature_type) == (
+        "USA", "admin1")
