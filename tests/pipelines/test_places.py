@@ -371,3 +371,13 @@ def test_the_name_after_a_comma_is_read_as_the_region_holding_the_town():
     assert found["Athens"].place.country_iso3 == "USA"
     assert (found["Georgia"].place.country_iso3, found["Georgia"].place.feature_type) == (
         "USA", "admin1")
+
+
+def test_countries_only_geonames_lists_are_places_at_their_capital():
+    # countryinfo, whose centroids the other countries take, has no Kosovo nor Curacao
+    found = _places("Protesters marched in Kosovo, and a storm hit Curacao.")
+    assert found["Kosovo"].place.feature_type == "country"
+    assert found["Kosovo"].place.country_iso3 == "XKX"
+    curacao = found["Curacao"].place
+    assert curacao.country_iso3 == "CUW"
+    assert distance_km(curacao.latitude, curacao.longitude, 12.12, -68.93) < 60  # Willemstad
