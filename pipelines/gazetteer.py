@@ -106,8 +106,9 @@ def _geonames_only_countries(geonames: dict, known: dict, extra_names: dict, poi
     for iso3, gn in geonames.items():
         if iso3 in known:
             continue
+        capital_name = (gn.get("capital") or "").strip()  # the package has " Willemstad"
         capital = next((c for c in cities if c["countrycode"] == gn["iso"]
-                        and c["name"] == gn.get("capital")), None)
+                        and c["name"] == capital_name), None)
         latlng = points.get(iso3) or (
             (capital["latitude"], capital["longitude"]) if capital else None)
         if latlng is None:
@@ -116,7 +117,7 @@ def _geonames_only_countries(geonames: dict, known: dict, extra_names: dict, poi
                       float(latlng[0]), float(latlng[1]), gn["geonameid"],
                       int(gn.get("population") or 0))
         aliases = tuple(a for a in extra_names.get(iso3, []) if a != gn["name"])
-        found[iso3] = Country(iso3, gn["iso"], gn["name"], aliases, None, gn.get("capital"),
+        found[iso3] = Country(iso3, gn["iso"], gn["name"], aliases, None, capital_name or None,
                               place)
     return found
 
