@@ -27,13 +27,19 @@ class Sentence:
     duplicate_of: int | None
 
 
+# A lone short word with a period is an abbreviation syntok did not know in capitals ("ST.
+# LOUIS -", "FT. WORTH"), not a sentence: it opens the next one.
+_LONE_ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,2}\.")
+
+
 def _sentence_starts(text: str) -> list[int]:
     starts = []
     for paragraph in segmenter.analyze(text):
         for sentence in paragraph:
             if sentence:
                 starts.append(sentence[0].offset)
-    return starts
+    return [start for i, start in enumerate(starts) if i == 0 or not _LONE_ABBREVIATION.fullmatch(
+        text[starts[i - 1]:start].strip())]
 
 
 def split_sentences(body: str, paragraphs: list[Paragraph]) -> list[Sentence]:

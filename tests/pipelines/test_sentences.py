@@ -18,6 +18,15 @@ def test_abbreviations_do_not_split():
     ]
 
 
+def test_an_abbreviation_in_capitals_does_not_end_a_sentence():
+    body = "FT. MYERS - Two men were arrested on Friday. MT. VERNON police said so. It rained."
+    assert [s.text for s in _sentences(body)] == [
+        "FT. MYERS - Two men were arrested on Friday.",
+        "MT. VERNON police said so.",
+        "It rained.",
+    ]
+
+
 def test_offsets_reproduce_text_on_every_sentence_of_the_seed():
     body = normalize_text(SEED_ARTICLE.read_text(encoding="utf-8").split("\n", 1)[1])
     sentences = _sentences(body)
