@@ -337,6 +337,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         for head in objects + self._prep_objects(trigger, set(entry.get("prep") or [])):
             prep_objects += self._prep_objects(head, {"with", "between", "to", "against", "on",
                                                       "for", "by", "from", "about", "over"})
+        if code[:2] == "04":  # "will meet at Gleneagles", "talks at the Foreign Office": where
+            prep_objects = [o for o in prep_objects if o.head.lower_ != "at"]
         for o in prep_objects:  # "talks with Deutsche Boerse's rival" are not with it
             target_tokens |= np_tokens(o) - countered_tokens(o)
         targets = self._actors_in(target_tokens) or self._institution_of(objects)

@@ -243,8 +243,11 @@ class GroupReader:
                     continue  # "military activity", "government-held": a modifier, not an actor
                 if start > 0 and labels_at.get(start - 1, ("",))[0] in {"ORG", "PORG", "PARTY"}:
                     continue  # "Hamas fighters", "UN troops", "Labour MPs": the organization acts
+                if self._leaders_of_states(s, start, end, sector, text):
+                    continue  # "the leaders of Russia and China": RUSGOV and CHNGOV
                 # "dissidents from Myanmar", "ministers from the Georgian government"
-                iso3 = self._origin(s, end, {"from", "in", "of"})
+                iso3 = self._origin(s, end, {"from", "in", "of"},
+                                    absorb=end < len(doc) and doc[end].lower_ == "of")
                 actor = state_actor(iso3, sector) if iso3 else unspecified(sector)
                 mention(start, end, actor, "title" if iso3 else "title_no_country", title=text)
             elif (iso3 := self._origin(s, end, {"of"}, absorb=True)) is not None:
@@ -296,6 +299,33 @@ class GroupReader:
             actor = Actor(f"org:{slug(name)}", name, "", None, None, "organization")
             s.mention(start, ent.end, actor, "name")
             self._remember_organization(actor)
+
+    def _leaders_of_states(self, s: SentenceReading, start: int, end: int, sector: str,
+                           text: str) -> bool:
+        """"the foreign ministers of France, Germany and Italy": one group, the sector of each
+        state (the states' own mentions are absorbed); False unless two or more are named."""
+        doc = s.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return False
+        by_start = {lab[2]: lab for lab in s.labels if lab[0] == "STATE"}
+        cursor = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        states: list[tuple[str, int]] = []
+        while cursor in by_start:
+            _kind, payload, first, last = by_start[cursor]
+            states.append((payload[:3], first))
+            if last < len(doc) and doc[last].lower_ in {",", "and"}:
+                cursor = last + 1 + (last + 1 < len(doc) and doc[last + 1].lower_ == "and")
+            else:
+                break
+        if len(states) < 2:
+            return False
+        firsts = {first for _iso3, first in states}
+        s.found[:] = [m for m in s.found if not (
+            m.token_start in firsts and m.actor and m.actor.actor_type == "state")]
+        actors = [state_actor(iso3, sector) for iso3, _first in states]
+        s.mention(start, end, actors[0], "title", title=text, extra_actors=actors[1:])
+        s.consumed.update(firsts)
+        return True
 
     def _origin(self, s: SentenceReading, end: int, prepositions: set[str], absorb: bool = False
                 ) -> str | None:

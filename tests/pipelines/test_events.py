@@ -269,3 +269,18 @@ def test_a_place_elsewhere_in_the_clause_does_not_place_a_sector():
     (arrest,) = _events("Police arrested dozens of protesters in Lagos.")
     assert [a.actor_code for a in arrest.sources] == ["---COP"]
     assert [a.actor_code for a in arrest.targets] == ["NGAOPP"]
+
+
+def test_the_leaders_of_several_states_are_each_state_s_sector():
+    assert _triples(_events("The finance ministers of Spain, Portugal and Greece criticised "
+                            "Turkey.")) == {(("ESPGOV", "GRCGOV", "PRTGOV"), "111", ("TUR",))}
+    # one state: its sector, not the sector and the state beside it
+    assert _triples(_events("The generals of Chile praised Peru.")) == {
+        (("CHLMIL",), "051", ("PER",))}
+
+
+def test_where_a_meeting_is_held_is_not_whom_it_meets():
+    events = _events("The envoys of Kenya and Uganda will meet at Harbourside Lodge.")
+    assert _triples(events) == {(("KENGOV", "UGAGOV"), "040", ("KENGOV", "UGAGOV"))}
+    assert _triples(_events("Kenya's president met the Ugandan envoy at Parkview Holdings.")) \
+        == {(("KENGOV",), "040", ("UGAGOV",))}
