@@ -266,6 +266,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 # disaster, not an act of force ("a bomb blast" is one); "shares rallied": a
                 # market, not a protest
                 return None
+            if passive and not agent and self._disaster_cause(trigger):
+                return None  # "were killed following an earthquake": no one killed them
             if code[:2] in {"18", "19"}:
                 code = self._instrument_code(
                     code, agent | set(object_lemmas) | self._with_lemmas(trigger)
@@ -462,6 +464,25 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         return bool(agents) and all(a.pos_ == "NOUN" and not any(
             t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
             for t in a.subtree) for a in agents)
+
+    def _disaster_cause(self, verb: Token) -> bool:
+        """Whether an agentless harm came from a disaster: "killed in the earthquake",
+        "following a cyclone", "when a fire swept through the factory" (and no weapon)."""
+        causes = self._prep_objects(verb, {"in", "following", "after", "during", "amid", "from"})
+        causes += [c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "after", "as"}
+            for m in c.children)]
+        if any((self.p.nouns.get(c.lemma_.lower()) or {}).get("code", "")[:2] in _VIOLENT_ROOTS
+               for c in causes):
+            return False  # "killed in a fire fight", "in clashes after the storm"
+        lemmas: set[str] = set()
+        weapons: set[str] = set()
+        for cause in causes:
+            heads = [c for c in cause.children if c.dep_ == "nsubj"] if cause.pos_ in {
+                "VERB", "AUX"} else [cause]
+            lemmas |= {h.lemma_.lower() for h in heads}  # "a fire fight" is a fight
+            weapons |= {self.doc[i].lemma_.lower() for h in heads for i in np_tokens(h)}
+        return bool(lemmas & self.p.non_agents) and not weapons & self.p.weapons
 
     def _harm_in(self, verb: Token) -> list[Token]:
         """The violent acts a harm came in: "killed in an Israeli air strike"."""

@@ -49,6 +49,11 @@ EXACT = [
     ("The tsunami waves which killed 200 people also destroyed the harbour.", set()),
     ("An explosion at a chemical plant killed 12 workers in Tianjin.", set()),
     ("A gas leak at a fertiliser factory killed 20 people in Gujarat.", set()),
+    # ... nor is a harm with no one doing it that came from a disaster
+    ("Hundreds of people were killed following a powerful earthquake in Iran.", set()),
+    ("Eleven miners were killed when a fire broke out in the shaft.", set()),
+    ("Forty villagers have been killed in mudslides in Colombia.", set()),
+    ("Two soldiers were killed in a fire fight with poachers.", {((), "190", ("---MIL",))}),
     # ... but a blast from a named weapon is an attack, and shooting people is force
     ("A car bomb blast killed 12 Afghan soldiers in Kabul.", {((), "1832", ("AFGMIL",))}),
     ("Kenyan police shot three protesters in Nairobi.", {(("KENCOP",), "190", ("---OPP",))}),
