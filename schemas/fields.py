@@ -57,9 +57,10 @@ def _iso3_codes() -> frozenset[str]:
 
 ISO3_CODES = _iso3_codes()
 # CAMEO sector codes casus assigns (the actor codebook's role codes): NGO for charities and
-# aid agencies, HRI for rights groups, AGR for farmers, as PETRARCH2's agents code them.
+# aid agencies, HRI for rights groups, AGR for farmers, UAF for armed men nobody identifies
+# ("gunmen", "assailants"), as PETRARCH2's agents code them.
 SECTORS = ["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
-           "CVL", "REF", "LAB", "HLH", "LEG", "REL", "ELI", "NGO", "HRI", "AGR"]
+           "CVL", "REF", "LAB", "HLH", "LEG", "REL", "ELI", "NGO", "HRI", "AGR", "UAF"]
 ACTOR_TYPES = ["state", "person", "organization", "group", "media"]
 ACTOR_RESOLUTIONS = ["dictionary", "office", "title", "title_placed", "title_no_country", "metonym",
                      "coreference", "name", "unresolved"]

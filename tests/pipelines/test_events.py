@@ -284,3 +284,13 @@ def test_where_a_meeting_is_held_is_not_whom_it_meets():
     assert _triples(events) == {(("KENGOV", "UGAGOV"), "040", ("KENGOV", "UGAGOV"))}
     assert _triples(_events("Kenya's president met the Ugandan envoy at Parkview Holdings.")) \
         == {(("KENGOV",), "040", ("UGAGOV",))}
+
+
+def test_storming_and_ramming_are_force_and_protesters_storming_riot():
+    assert _triples(_events("Soldiers stormed the rebel camp near Goma.")) == {
+        (("---MIL",), "190", ("---REB",))}
+    assert _triples(_events("Students stormed the Bangladeshi parliament.")) == {
+        (("---EDU",), "145", ("BGDLEG",))}
+    assert not _events("The minister stormed out of the cabinet meeting.")
+    assert _triples(_events("A Russian warship rammed a Ukrainian tugboat.")) == {
+        (("RUSMIL",), "190", ("UKR",))}

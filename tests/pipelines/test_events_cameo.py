@@ -17,7 +17,8 @@ EXACT = [
     # armed clashes, abductions, sexual violence
     ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("SDNREB",))}),
     ("Rebels abducted 30 schoolgirls in northern Nigeria.", {(("---REB",), "181", ())}),
-    ("Armed men kidnapped three Chinese workers in Nigeria.", {((), "181", ("CHNLAB",))}),
+    # "armed men" are unidentified armed forces in the PETRARCH2 agents dictionary (UAF)
+    ("Armed men kidnapped three Chinese workers in Nigeria.", {(("---UAF",), "181", ("CHNLAB",))}),
     ("Soldiers raped women in the village, Human Rights Watch said.", {(("---MIL",), "1821", ("---CVL",))}),
     # destruction of property (1712), territory taken or retaken (192)
     ("Militants set fire to a church in Egypt.", {(("---REB",), "1712", ())}),
