@@ -1,6 +1,7 @@
 """The `raw.actor_mentions` and `raw.location_mentions` staging tables, and the span check
 shared by every table that points into an article's body."""
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -90,6 +91,7 @@ class Spans(StagingModel):
     @pa.dataframe_check
     def span_matches_body(cls, df) -> Series[bool]:
         """`body[char_start:char_end] == text`."""
-        return df.apply(
-            lambda row: row["body"][row["char_start"] : row["char_end"]] == row["text"], axis=1
-        )
+        # a comprehension over the columns: `apply(axis=1)` builds a Series per row
+        return pd.Series([body[start:end] == text for body, start, end, text in zip(
+            df["body"], df["char_start"], df["char_end"], df["text"], strict=True)],
+            index=df.index, dtype=bool)
