@@ -282,6 +282,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             # "were killed in an Israeli air strike": whose strike it was
             sources = self._actors_in({c.i for n in harm_in for c in n.children
                                        if c.dep_ in {"amod", "compound", "poss"}})
+            # "... in an air strike by government forces", "in a raid by Kenyan police"
+            sources = sources or self._actors_in(set().union(set(), *(
+                np_tokens(o) for n in harm_in for o in self._prep_objects(n, {"by"}))))
         if passive and not sources:  # "were captured and killed by the Taliban": both by them
             for conj in [c for c in trigger.children if c.dep_ == "conj" and c.tag_ == "VBN"
                          and not any(g.dep_ in {"aux", "auxpass"} for g in c.children)]:

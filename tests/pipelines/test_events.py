@@ -294,3 +294,9 @@ def test_storming_and_ramming_are_force_and_protesters_storming_riot():
     assert not _events("The minister stormed out of the cabinet meeting.")
     assert _triples(_events("A Russian warship rammed a Ukrainian tugboat.")) == {
         (("RUSMIL",), "190", ("UKR",))}
+
+
+def test_whose_strike_a_harm_came_in_is_its_source_when_a_by_phrase_says():
+    (event,) = _events("Six soldiers were killed in an ambush by Shabaab fighters near Kismayo.")
+    assert [a.actor_code[3:6] for a in event.sources] == ["REB"]
+    assert [a.actor_code for a in event.targets] == ["---MIL"]
