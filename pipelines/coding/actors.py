@@ -199,7 +199,26 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 cursor, changed = l_start, True
             elif title and not iso3 and (owner := nationality_before(doc, cursor, labels_at, 2)):
                 iso3, cursor, changed = owner[0], owner[1], True  # "Iraqi interim leader"
+            elif title and not iso3 and (employer := self._employer_before(doc, cursor,
+                                                                           labels_at)):
+                # "Oxfam senior policy adviser Max Lawson" speaks for Oxfam: its code is his
+                return employer[1], employer[0], None, title
         return cursor, iso3, sector, title
+
+    def _employer_before(self, doc: Doc, index: int, labels_at: dict[int, tuple]
+                         ) -> tuple[str, int] | None:
+        """(code, start) of an organization of the dictionaries named right before a title,
+        across at most two modifiers ("Hamas spokesman", "Oxfam senior policy adviser")."""
+        left = index
+        while left > 0 and left - 1 not in labels_at and index - left < 2 and doc[
+                left - 1].dep_ in {"amod", "compound"} and doc[left - 1].pos_ in {"ADJ", "NOUN"}:
+            left -= 1
+        label = labels_at.get(left - 1)
+        if not label or label[0] not in {"ORG", "PORG"}:
+            return None
+        kind, payload, start = label
+        code = self.lx.petrarch_orgs[int(payload)][0] if kind == "PORG" else payload
+        return code, start
 
     def _context_appositive(self, doc: Doc, end: int, labels_at: dict, titles: dict
                             ) -> tuple[str | None, str | None, str | None]:
@@ -218,6 +237,14 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 if cursor < len(doc) and doc[cursor].text in {"'s", "’s"}:
                     cursor += 1
                 break
+        first = cursor
+        starts = {l_start: (kind, payload) for _last, (kind, payload, l_start) in labels_at.items()}
+        while cursor not in titles and cursor < len(doc) and cursor - first < 3 and doc[
+                cursor].dep_ in {"amod", "compound"} and doc[cursor].pos_ in {"ADJ", "NOUN"}:
+            # ", Libya's oil minister,", ", a senior Kenyan diplomat,"
+            if not iso3 and starts.get(cursor, ("",))[0] in {"STATE", "DEMONYM"}:
+                iso3 = starts[cursor][1]
+            cursor += 1
         if cursor in titles:
             t_end, sector, text = titles[cursor]
             return iso3, sector, text

@@ -44,11 +44,11 @@ _ORGANIZATION_ANAPHORS = {"firm": "BUS", "company": "BUS", "airline": "BUS", "ca
 
 def _possessive_mark(doc, start: int) -> int | None:
     """The index of the "'s" before a title, across at most two modifiers of it ("Britain's
-    most senior judge", "the UK's top diplomat"), or None."""
+    most senior judge", "the UK's top diplomat", "Libya's oil minister"), or None."""
     cursor = start - 1
-    while cursor >= 0 and start - cursor <= 3 and doc[cursor].dep_ in {"amod", "advmod"} \
-            and doc[cursor].pos_ in {"ADJ", "ADV"}:
-        cursor -= 1
+    while cursor >= 0 and start - cursor <= 3 and doc[cursor].dep_ in {
+            "amod", "advmod", "compound"} and doc[cursor].pos_ in {"ADJ", "ADV", "NOUN"}:
+        cursor -= 1  # "Libya's oil minister", "the UK's top judge"
     return cursor if cursor >= 0 and doc[cursor].text in {"'s", "’s"} else None
 
 

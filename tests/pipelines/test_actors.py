@@ -396,3 +396,16 @@ def test_a_dictionary_role_open_in_2014_ends_where_the_overlay_ends_it():
 
     assert code(date(2012, 5, 1)) == "USAGOV"
     assert code(date(2024, 5, 1)) == "USAELI"
+
+
+def test_a_person_titled_by_an_organization_speaks_for_it():
+    codes = _codes(_read("Oxfam senior policy adviser Tomas Brandt welcomed the plan."))
+    assert codes["Tomas Brandt"] == "NGOXFM"
+    assert "Oxfam" not in codes  # one actor, not the charity beside its adviser
+
+
+def test_an_appositive_title_reaches_across_its_modifiers():
+    codes = _codes(_read("Omar Sadiq, Libya's oil minister, spoke.",
+                         "Nadia Berg, a senior Danish diplomat, spoke."))
+    assert codes["Omar Sadiq"] == "LBYGOV"
+    assert codes["Nadia Berg"] == "DNKGOV"
