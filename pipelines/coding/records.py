@@ -98,11 +98,7 @@ def media_actor(name: str, iso3: str | None) -> Actor:
 def petrarch_org_actor(code: str, name: str) -> Actor:
     """An organization or armed group of the PETRARCH2 dictionaries: one actor per name (the code
     MNCUSA is shared by thousands of firms), with the country and sector its code carries."""
-    body = code[3:] if code[:3] in {"IGO", "NGO", "MNC", "INT", "IMG", "UIS"} else code
-    iso3 = body[:3] if body[:3] in ISO3_CODES else None
-    rest = body[3:] if iso3 else body
-    sector = next((rest[i:i + 3] for i in range(0, len(rest), 3) if rest[i:i + 3] in SECTORS),
-                  None)
+    iso3, sector = _parts(code)
     if code[:3] in {"IGO", "NGO", "MNC"}:
         kind = "organization"
     elif sector == "MED":
@@ -115,9 +111,30 @@ def petrarch_org_actor(code: str, name: str) -> Actor:
 
 
 def code_parts(code: str) -> tuple[str | None, str | None]:
-    """(country, sector) of a CAMEO-style code; "---" is an unknown country."""
+    """(country, sector) of a CAMEO-style code; "---" is an unknown country. An IGO's or NGO's
+    staff have neither; a firm's or group's code ("MNCIRL", "IMGMUSISI") has its country after
+    the prefix, if any. Only a known country and a known sector are returned."""
     if code.startswith(("IGO", "NGO")):
         return None, None
-    return (None if code.startswith("---") else code[:3]), code[3:6] or None
+    return _parts(code)
+
+
+_PREFIXES = {"IGO", "NGO", "MNC", "INT", "IMG", "UIS"}
+# CAMEO's religion codes that are also ISO country codes: "IMGMUSISI" is a Muslim group, not
+# Mauritius's.
+_RELIGIONS_LIKE_COUNTRIES = {"MUS"}
+
+
+def _parts(code: str) -> tuple[str | None, str | None]:
+    """(country, sector) a code carries: the country right after its prefix, if a known
+    one, and its first known sector."""
+    prefix = code[:3] if code[:3] in _PREFIXES else ""
+    body = code[len(prefix):]
+    iso3 = body[:3] if body[:3] in ISO3_CODES and not (
+        prefix and body[:3] in _RELIGIONS_LIKE_COUNTRIES) else None
+    rest = body[3:] if iso3 or body.startswith("---") else body
+    sector = next((rest[i:i + 3] for i in range(0, len(rest), 3) if rest[i:i + 3] in SECTORS),
+                  None)
+    return iso3, sector
 
 

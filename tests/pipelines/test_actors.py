@@ -409,3 +409,13 @@ def test_an_appositive_title_reaches_across_its_modifiers():
                          "Nadia Berg, a senior Danish diplomat, spoke."))
     assert codes["Omar Sadiq"] == "LBYGOV"
     assert codes["Nadia Berg"] == "DNKGOV"
+
+
+def test_a_group_s_religion_code_is_no_country_and_a_firm_s_staff_keep_a_valid_country():
+    from pipelines.coding.records import code_parts, petrarch_org_actor
+
+    # "MUS" after IMG is CAMEO's Muslim, which is also Mauritius's ISO code
+    assert petrarch_org_actor("IMGMUSISI", "Islamic State").country_iso3 is None
+    assert code_parts("MNCIRL") == ("IRL", None)  # an Irish firm: no "MNC" country, no "IRL" sector
+    assert code_parts("PSEREBHMS") == ("PSE", "REB")
+    assert code_parts("MUSGOV") == ("MUS", "GOV")  # Mauritius's government stays Mauritius's
