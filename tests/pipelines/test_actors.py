@@ -419,3 +419,9 @@ def test_a_group_s_religion_code_is_no_country_and_a_firm_s_staff_keep_a_valid_c
     assert code_parts("MNCIRL") == ("IRL", None)  # an Irish firm: no "MNC" country, no "IRL" sector
     assert code_parts("PSEREBHMS") == ("PSE", "REB")
     assert code_parts("MUSGOV") == ("MUS", "GOV")  # Mauritius's government stays Mauritius's
+
+
+def test_the_united_kingdom_s_nations_and_devolved_bodies_are_british():
+    codes = _codes(_read("Welsh ministers and the Scottish Parliament criticised the plan."))
+    assert codes["Welsh ministers"] == "GBRGOV"
+    assert codes["Scottish Parliament"] == "GBRLEG"
