@@ -42,6 +42,23 @@ _ORGANIZATION_ANAPHORS = {"firm": "BUS", "company": "BUS", "airline": "BUS", "ca
                           "giant": "BUS", "group": None, "party": "PTY", "union": "LAB"}
 
 
+def _force_named_after_region(doc, start: int, end: int) -> tuple[str, int] | None:
+    """(country, end) of a force named after its region or country ("Police Scotland"): a
+    capitalized collective title right before the name of a country, or of admin-1 regions
+    all in one country."""
+    if not doc[start].is_title:
+        return None
+    last = end
+    while last < len(doc) and doc[last].pos_ == "PROPN" and last - end < 3:
+        last += 1
+    regions = [p for p in place_index().get(doc[end:last].text.lower(), [])
+               if p.feature_type in {"country", "admin1"}]
+    countries = {p.country_iso3 for p in regions}
+    if len(countries) != 1 or None in countries:
+        return None
+    return countries.pop(), last
+
+
 def _possessive_mark(doc, start: int) -> int | None:
     """The index of the "'s" before a title, across at most two modifiers of it ("Britain's
     most senior judge", "the UK's top diplomat", "Libya's oil minister"), or None."""
@@ -237,6 +254,10 @@ class GroupReader:
                 continue
             if text in COLLECTIVES or plural(doc[end - 1]):
                 if end < len(doc) and doc[end].pos_ == "PROPN":
+                    if (named := _force_named_after_region(doc, start, end)) is not None:
+                        # "Police Scotland": the force of the region it is named after
+                        iso3, name_end = named
+                        mention(start, name_end, state_actor(iso3, sector), "title", title=text)
                     continue  # a title before an unrecognized name
                 if doc[end - 1].dep_ in {"amod", "compound"} or doc[end - 1].pos_ == "ADJ" or (
                         end + 1 < len(doc) and doc[end].text == "-"):

@@ -425,3 +425,9 @@ def test_the_united_kingdom_s_nations_and_devolved_bodies_are_british():
     codes = _codes(_read("Welsh ministers and the Scottish Parliament criticised the plan."))
     assert codes["Welsh ministers"] == "GBRGOV"
     assert codes["Scottish Parliament"] == "GBRLEG"
+
+
+def test_a_force_named_after_its_region_is_that_country_s():
+    codes = _codes(_read("Police Scotland said the Nigerian police had helped."))
+    assert codes["Police Scotland"] == "GBRCOP"
+    assert codes["Nigerian police"] == "NGACOP"
