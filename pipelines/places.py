@@ -386,8 +386,10 @@ def _lies_in(place: Place, region: Place) -> bool:
     """Whether a place may lie in a country or region: in its country, and in its admin-1
     where the region is one with a code (the gazetteer does not say which admin-2 a town is
     in, nor which admin-1 codes a constituent country like Scotland covers)."""
-    if place == region or place.country_iso3 != region.country_iso3:
-        return place == region
+    if place == region:
+        return True
+    if place.country_iso3 != region.country_iso3:
+        return False
     return region.feature_type != "admin1" or region.admin1 is None \
         or place.admin1 == region.admin1
 

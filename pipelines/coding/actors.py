@@ -15,7 +15,12 @@ from spacy.tokens import Doc
 
 from pipelines.coding.coreference import CoreferenceReader, one_person
 from pipelines.coding.groups import GroupReader
-from pipelines.coding.reading import SentenceReading, nationality_before, region_actor
+from pipelines.coding.reading import (
+    SentenceReading,
+    label_before,
+    nationality_before,
+    region_actor,
+)
 from pipelines.coding.records import (
     Actor,
     ActorMention,
@@ -209,11 +214,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
                          ) -> tuple[str, int] | None:
         """(code, start) of an organization of the dictionaries named right before a title,
         across at most two modifiers ("Hamas spokesman", "Oxfam senior policy adviser")."""
-        left = index
-        while left > 0 and left - 1 not in labels_at and index - left < 2 and doc[
-                left - 1].dep_ in {"amod", "compound"} and doc[left - 1].pos_ in {"ADJ", "NOUN"}:
-            left -= 1
-        label = labels_at.get(left - 1)
+        label = label_before(doc, index, labels_at, 2)
         if not label or label[0] not in {"ORG", "PORG"}:
             return None
         kind, payload, start = label
@@ -229,21 +230,20 @@ class ArticleActors(GroupReader, CoreferenceReader):
         if cursor < len(doc) and doc[cursor].lower_ in {"the", "a"}:
             cursor += 1
         iso3 = None
-        # labels_at is keyed by a match's last token; look for a match starting here.
-        for _last, (kind, payload, l_start) in labels_at.items():
-            if l_start == cursor and kind in {"STATE", "DEMONYM"}:
-                iso3 = payload
-                cursor = _last + 1
-                if cursor < len(doc) and doc[cursor].text in {"'s", "’s"}:
-                    cursor += 1
-                break
+        # labels_at is keyed by a match's last token: the states and nationalities by start
+        nationals = {l_start: (last, payload) for last, (kind, payload, l_start)
+                     in labels_at.items() if kind in {"STATE", "DEMONYM"}}
+        if cursor in nationals:
+            last, iso3 = nationals[cursor]
+            cursor = last + 1
+            if cursor < len(doc) and doc[cursor].text in {"'s", "’s"}:
+                cursor += 1
         first = cursor
-        starts = {l_start: (kind, payload) for _last, (kind, payload, l_start) in labels_at.items()}
         while cursor not in titles and cursor < len(doc) and cursor - first < 3 and doc[
                 cursor].dep_ in {"amod", "compound"} and doc[cursor].pos_ in {"ADJ", "NOUN"}:
             # ", Libya's oil minister,", ", a senior Kenyan diplomat,"
-            if not iso3 and starts.get(cursor, ("",))[0] in {"STATE", "DEMONYM"}:
-                iso3 = starts[cursor][1]
+            if not iso3 and cursor in nationals:
+                iso3 = nationals[cursor][1]
             cursor += 1
         if cursor in titles:
             t_end, sector, text = titles[cursor]

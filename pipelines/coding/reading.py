@@ -8,15 +8,22 @@ from pipelines.coding.records import CONFIDENCE, Actor, ActorMention
 from pipelines.lexicon import Lexicon
 
 
-def nationality_before(doc: Doc, index: int, labels_at: dict[int, tuple], most: int
-                       ) -> tuple[str, int] | None:
-    """(country, start) of a nationality or state ending before `index`, across at most
-    `most` modifiers ("Iraqi interim leader", "Russian oil firm")."""
+def label_before(doc: Doc, index: int, labels_at: dict[int, tuple], most: int
+                 ) -> tuple[str, str, int] | None:
+    """The dictionary match (kind, payload, start) ending before `index`, across at most
+    `most` modifiers ("Iraqi interim leader", "Oxfam senior policy adviser")."""
     left = index
     while left > 0 and left - 1 not in labels_at and index - left < most and doc[
             left - 1].dep_ in {"compound", "amod"} and doc[left - 1].pos_ in {"NOUN", "ADJ"}:
         left -= 1
-    owner = labels_at.get(left - 1)
+    return labels_at.get(left - 1)
+
+
+def nationality_before(doc: Doc, index: int, labels_at: dict[int, tuple], most: int
+                       ) -> tuple[str, int] | None:
+    """(country, start) of a nationality or state ending before `index`, across at most
+    `most` modifiers ("Iraqi interim leader", "Russian oil firm")."""
+    owner = label_before(doc, index, labels_at, most)
     if not owner or owner[0] not in {"DEMONYM", "STATE"}:
         return None
     return owner[1][:3], owner[2]
