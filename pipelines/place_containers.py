@@ -1,6 +1,7 @@
 """Where a place the gazetteer does not list lies: inside a place its own name names ("Eastern
-Aleppo", "Kabul River"), or, for a street, a building or a park, inside the town the article is
-about ("Moi Avenue" in an article placed in Nairobi).
+Aleppo", "Kabul River"), or, for a street, a building or a park, inside the place the sentence
+puts it in ("Barclays Center in Brooklyn"), the place its name opens with ("Colchester General
+Hospital"), or the town the article is about ("Moi Avenue" in an article placed in Nairobi).
 
 Such a mention is placed at its container with resolution `container`: the map shows it at
 the container's precision (a town, a region), never finer than the text supports.
@@ -25,7 +26,20 @@ _IN_TOWN_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", 
                   "airport", "station", "terminal", "stadium", "arena", "centre", "center",
                   "hall", "hospital", "school", "college", "university", "mall", "market",
                   "bridge", "chapel", "church", "cathedral", "mosque", "temple", "palace",
-                  "prison", "court", "courthouse", "library", "museum", "hotel", "tower"}
+                  "prison", "court", "courthouse", "library", "museum", "hotel", "tower",
+                  "castle", "theatre", "theater", "infirmary", "clinic", "academy", "abbey",
+                  "armory", "armoury", "barracks", "embassy", "consulate", "jail", "gallery",
+                  "cemetery", "club"}
+# Last words of a street or a way: often named after a town elsewhere ("London Road").
+_STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard",
+                 "blvd", "lane", "drive", "way"}
+# Words of a building's name that say what kind it is, not which: "the High Court", "the
+# National Theatre" are no name the sentence gives a place by.
+_GENERIC_WORDS = {"high", "supreme", "crown", "district", "central", "general", "state",
+                  "national", "royal", "federal", "county", "city", "town", "community",
+                  "memorial", "international", "magistrates", "appeal", "appeals", "old", "new",
+                  "main", "grand", "public", "private", "regional", "municipal", "civic",
+                  "the", "of", "and", "st", "st.", "saint"}
 
 
 def own_container(name: str) -> str | None:
@@ -47,6 +61,26 @@ def in_town(name: str) -> bool:
     """A street, a building or grounds: a feature inside a town ("Collins Avenue")."""
     words = name.split()
     return len(words) > 1 and words[-1].lower() in _IN_TOWN_WORDS
+
+
+def street(name: str) -> bool:
+    """A street or a way by its name: "Hampton Avenue", "London Road"."""
+    return in_town(name) and name.split()[-1].lower() in _STREET_WORDS
+
+
+def facility_word(word: str) -> bool:
+    """A capitalized word for a building, grounds or street: "Chapel", "Castle", "Avenue"."""
+    return word[:1].isupper() and word.lower() in _IN_TOWN_WORDS
+
+
+def facility(words: list[str]) -> bool:
+    """A building, grounds or street known by a proper name: capitalized words, the last a
+    word for such a place, and one before it more than a kind ("Colchester General Hospital",
+    "Princes Theatre", "Windsor Castle"; not "the High Court")."""
+    if len(words) < 2 or words[-1].lower() not in _IN_TOWN_WORDS:
+        return False
+    named = [w for w in words[:-1] if w[:1].isalnum() and w.lower() not in _GENERIC_WORDS]
+    return bool(named) and all(w[:1].isupper() for w in named)
 
 
 def article_town(places: list[Place]) -> Place | None:

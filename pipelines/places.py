@@ -28,7 +28,14 @@ from pipelines.gazetteer import (
     prominent,
 )
 from pipelines.nlp import load_nlp
-from pipelines.place_containers import article_town, in_town, own_container
+from pipelines.place_containers import (
+    article_town,
+    facility,
+    facility_word,
+    in_town,
+    own_container,
+    street,
+)
 
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _TYPE_PRIOR = {"country": 3.0, "peninsula": 3.0, "water": 3.0, "region": 2.5, "territory": 3.0,
@@ -41,6 +48,9 @@ _REGION_BONUS = 2.0
 _ALTERNATE_PENALTY = 1.0
 _QUALIFIER_BONUS = 6.0
 _PLACE_INTRODUCERS = {"of", "in", "at", "near", "from", "to", "into", "outside"}
+# Prepositions that put an event at a building: "taken to Colchester General Hospital".
+_FACILITY_INTRODUCERS = _PLACE_INTRODUCERS - {"of"} | {
+    "inside", "opposite", "behind", "beside", "toward", "towards"}
 
 
 @dataclass
@@ -60,6 +70,8 @@ class PlaceMention:
     # inside an organization's name ("Harare City Council"): kept only where the article's
     # countries say the organization is that place's, not a namesake's ("Delta Air Lines")
     in_name: bool = False
+    # a street or building: the place the sentence puts it in ("Barclays Center in Brooklyn")
+    inside: "PlaceMention | None" = None
 
 
 @cache
@@ -99,6 +111,25 @@ def is_placed_name(doc: Doc, start: int, end: int) -> bool:
     Geneva"): a place even where an organization is known by its seat's name."""
     return start > 0 and doc[start - 1].lower_ in _PLACE_INTRODUCERS - {"of"} \
         and is_place_name(doc[start:end].text)
+
+
+def _placed_facility(doc: Doc, start: int, end: int) -> bool:
+    """A building or grounds by its name where the sentence puts something: "at the Princes
+    Theatre", "taken to Colchester General Hospital" (the parser often calls it an
+    organization; elsewhere, "Colchester General Hospital said", it is one)."""
+    if doc[start].lower_ == "the":
+        start += 1
+    before = start - 2 if start >= 2 and doc[start - 1].lower_ == "the" else start - 1
+    return before >= 0 and doc[before].lower_ in _FACILITY_INTRODUCERS \
+        and facility([t.text for t in doc[start:end]])
+
+
+def _building_of(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A place span grown over the word for a building after it, where the sentence puts
+    something there: the parser tags "St Mary's" in "in St Mary's Chapel"."""
+    if end < len(doc) and facility_word(doc[end].text) and _placed_facility(doc, start, end + 1):
+        return start, end + 1
+    return start, end
 
 
 def _well_known_place(name: str, single: bool = True) -> bool:
@@ -241,7 +272,9 @@ def _in_place_context(doc: Doc, spans: list[tuple[int, int]], actor_tokens: set[
             # tagged or not: "Croft, Yorkshire. Knockhill, Fife." in a list of dates)
             placed = any(p.country_iso3 in _regions_named(region) and p.feature_type not in {
                 "country", "admin1"} for p in place_index()[name])
-        if placed and (name in place_index() or qualified):
+        if _placed_facility(doc, i, end):
+            found.append((i, end))  # "at Windsor Castle": a building the gazetteer lacks
+        elif placed and (name in place_index() or qualified):
             found.append((i, end))
             ends.add(end)  # "in Zilina, Nitra, Presov and Kosice": each placed by the last
         i = end
@@ -264,6 +297,8 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"}:
             spans += _comma_parts(doc, ent.start, ent.end)
+        elif ent.label_ in {"ORG", "PERSON", "NORP"} and _placed_facility(doc, ent.start, ent.end):
+            spans.append((ent.start, ent.end))  # "at Northwestern Memorial Hospital"
         elif ent.label_ in {"PERSON", "ORG"} and is_place_name(ent.text) and ent.start > 0 \
                 and doc[ent.start - 1].lower_ in _PLACE_INTRODUCERS:
             # The small model tags some unfamiliar places as persons: "the island of Jeju".
@@ -280,7 +315,7 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
             in_names.update(named_after)
     for _match_id, start, end in _supplement_matcher()(doc):
         spans.append((start, end))
-    spans = [_longest_name(doc, start, end) for start, end in spans]
+    spans = [_building_of(doc, *_longest_name(doc, start, end)) for start, end in spans]
     spans += _in_place_context(doc, spans, actor_tokens)
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     mentions: list[PlaceMention] = []
@@ -307,6 +342,9 @@ def find_place_mentions(doc: Doc, sentence_index: int, char_offset: int,
     for first, second in zip(mentions, mentions[1:], strict=False):
         if second.token_start == first.token_end + 1 and doc[first.token_end].text == ",":
             first.qualifier = second.text
+        if second.token_start == first.token_end + 1 and doc[first.token_end].lower_ in {
+                ",", "in", "at"} and in_town(first.text):
+            first.inside = second  # "Barclays Center in Brooklyn", "Ramor Theatre, Virginia"
     return _own_aliases_joined(doc, mentions, char_offset)
 
 
@@ -501,21 +539,47 @@ def resolve_places(mentions: list[PlaceMention], context_countries: Counter | se
         if holder is not None and m.place is not None and m.place != holder:
             m.place, m.resolution = holder, "context"
     _place_in_containers(mentions, candidates_of,
-                         lambda p, alt: _score(p, context, None, admin, alt, regions, home))
+                         lambda p, alt: _score(p, context, None, admin, alt, regions, home),
+                         context)
     mentions[:] = [m for m in mentions if not m.in_name or (m.place and prominent(m.place, True) and (
         m.place.feature_type == "country" or context[m.place.country_iso3]))]
 
 
-def _place_in_containers(mentions: list[PlaceMention], candidates_of, score) -> None:
+def _named_for(name: str, candidates_of, score, context: Counter) -> list[tuple[Place, bool]]:
+    """The place a building's name opens with, where its likeliest reading lies in the country
+    the article is most about (or, if none leads, one it names): "Colchester General Hospital"
+    in a British article, not "Liverpool Academy" in an Egyptian one. Never a street's:
+    streets are named after towns elsewhere ("London Road")."""
+    if street(name):
+        return []
+    home = _home(context)
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        candidates = candidates_of(" ".join(words[:end]))
+        best = max(candidates, key=lambda pa: score(*pa), default=None)
+        if best is not None and best[0].country_iso3 and (
+                best[0].country_iso3 == home if home else context[best[0].country_iso3]):
+            return [best]
+    return []
+
+
+def _place_in_containers(mentions: list[PlaceMention], candidates_of, score,
+                         context: Counter) -> None:
     """Names the gazetteer does not list, placed where they lie: in the place their own name
-    names ("Kabul River"), or a street or building in the town the article is about."""
+    names ("Kabul River"); a street or building in the place the sentence puts it in ("in
+    Brooklyn"), else the place its name opens with, else the town the article is about."""
     unplaced = [m for m in mentions if m.place is None and not m.in_name]
     if not unplaced:
         return
     town = article_town([m.place for m in mentions if m.place])
-    for m in unplaced:
+    for m in reversed(unplaced):  # "St George's Chapel at Windsor Castle": the castle first
         inner = own_container(m.text)
         candidates = candidates_of(inner) if inner else []
+        if not candidates and in_town(m.text):
+            if m.inside is not None and m.inside.place is not None:
+                candidates = [(m.inside.place, False)]
+            else:
+                candidates = _named_for(m.text, candidates_of, score, context)
         if not candidates and m.qualifier:
             # "Knockhill, Fife": in the region that qualifies it
             candidates = [(p, alt) for p, alt in candidates_of(m.qualifier)

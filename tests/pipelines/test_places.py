@@ -381,3 +381,25 @@ def test_countries_only_geonames_lists_are_places_at_their_capital():
     curacao = found["Curacao"].place
     assert curacao.country_iso3 == "CUW"
     assert distance_km(curacao.latitude, curacao.longitude, 12.12, -68.93) < 60  # Willemstad
+
+
+def test_a_building_where_the_sentence_puts_something_is_placed_in_its_town():
+    found = _places("He was taken to Ipswich General Hospital after the crash.", context={"GBR"})
+    hospital = found["Ipswich General Hospital"]
+    assert (hospital.place.name, hospital.place.country_iso3) == ("Ipswich", "GBR")
+    assert (hospital.resolution, hospital.confidence) == ("container", 0.5)
+    # the place the sentence puts it in wins over the town its name opens with
+    found = _places("The rally ended at Leeds Town Hall in Bradford.", context={"GBR"})
+    assert found["Leeds Town Hall"].place.name == "Bradford"
+    # a building inside a building: both in the town the outer one's name opens with
+    found = _places("The vows were said in St Mary's Chapel at Dover Castle.", context={"GBR"})
+    assert found["St Mary's Chapel"].place.name == found["Dover Castle"].place.name == "Dover"
+
+
+def test_a_building_that_acts_or_has_no_name_of_its_own_is_no_place():
+    assert "Ipswich General Hospital" not in _places(
+        "Ipswich General Hospital said it had treated 40 patients.", context={"GBR"})
+    assert set(_places("He appeared at the High Court in Leeds.", context={"GBR"})) == {"Leeds"}
+    # named after a person, with no place the sentence or the article gives: left unplaced
+    found = _places("She was treated at the Zqxl Memorial Clinic.")
+    assert found["Zqxl Memorial Clinic"].place is None
