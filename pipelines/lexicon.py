@@ -6,6 +6,7 @@ PEOPLE|- (a people's name holding a demonym, which makes no actor); titles and g
 match case-insensitively as TITLE|<sector>.
 """
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -51,6 +52,9 @@ class Lexicon:
     # (the dictionaries are upper case) as PORG|<index into petrarch_orgs>.
     organizations: PhraseTable | None = None
     petrarch_orgs: tuple[tuple[str, str], ...] = ()  # (actor code, display name)
+    # Their acronyms written in brackets after a name ("... Tamil Eelam (Ltte)"), matched in
+    # capitals only, also as PORG|<index>.
+    acronyms: PhraseTable | None = None
 
 
 def _read_offices(titles: dict[str, list[str]], records: list) -> dict[str, list[Office]]:
@@ -139,14 +143,31 @@ def petrarch_organizations(overlay: set[str], records: list) -> dict[str, tuple[
         if record.source.startswith("Phoenix.Countries") and len(code) <= 3:
             continue
         names = record.names.split(";")
-        for name in names:
-            key = name.lower().removeprefix("the ")  # the article is the text's, not the name's
+        for name in [n for whole in names for n in _parenthesized(whole)]:
+            # the article is the text's, not the name's; an acronym only in capitals ("LTTE")
+            key = name if name.isupper() else name.lower().removeprefix("the ")
             words = set(key.replace("-", " ").split())
             if len(key) < 3 or key in overlay or key in found or words & _TITLE_WORDS \
                     or key in place_index():
                 continue
             found[key] = (code, names[0])
     return found
+
+
+def _parenthesized(name: str) -> list[str]:
+    """A name with a word in brackets after it, and the name written without it: "Liberation
+    Tigers Of Tamil Eelam (Ltte)" is also written "LTTE"; "National Liberation Army (Colombia)"
+    says which one."""
+    match = re.fullmatch(r"(.+?) \((\w+)\)", name)
+    if match is None:
+        return [name]
+    base, inner = match.groups()
+    initials = iter(w[0] for w in re.split(r"[\s-]+", base.lower()) if w)
+    # an acronym of the name ("Ltte" of "Liberation Tigers Of Tamil Eelam"), not a word
+    # that says which ("(Colombia)", "(North)")
+    acronym = len(inner) >= 3 and all(ch in initials for ch in inner.lower())
+    return [name, base] + ([inner.upper()] if acronym and inner.lower() not in place_index()
+                           else [])
 
 
 def petrarch_agents(overlay: set[str]) -> dict[str, str]:
@@ -282,8 +303,11 @@ def _build_lexicon() -> Lexicon:
     by_record: dict[int, list[str]] = {}
     for key, record in orgs.items():
         by_record.setdefault(number[record], []).append(key)
+    acronyms = PhraseTable()  # matched as written: "LTTE", never "let"
     for i, keys in by_record.items():
-        organizations.add(nlp, f"PORG|{i}", keys)
+        organizations.add(nlp, f"PORG|{i}", [k for k in keys if not k.isupper()])
+        if capitals := [k for k in keys if k.isupper()]:
+            acronyms.add(nlp, f"PORG|{i}", capitals)
     return Lexicon(
         names=names, titles=titles, offices=offices, org_names=raw["organization_names"],
         media_names=media_names, sector_of_title=sector_of_title,
@@ -292,5 +316,5 @@ def _build_lexicon() -> Lexicon:
         person_pronouns=frozenset(raw["person_pronouns"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
         role_heads=frozenset(raw["role_heads"]),
-        organizations=organizations, petrarch_orgs=records,
+        organizations=organizations, petrarch_orgs=records, acronyms=acronyms,
     )

@@ -230,6 +230,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         preps = entry.get("prep_codes") or {}
         code = next((preps[c.lower_] for c in trigger.children
                      if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in preps), code)
+        if not code and entry.get("actor_object") and any(
+                a.actor_type != "person" for a in self._actors_in(
+                    {c.i for c in trigger.children if c.dep_ in {"dobj", "obj"}})):
+            # "recognised Kosovo"; not "recognised the risk", nor a face ("recognised Kennedy")
+            code = entry["actor_object"]
         if not code:
             return None
         if self._consequence(trigger, code):

@@ -15,7 +15,8 @@ def labels(doc: Doc, lx: Lexicon) -> list[tuple[str, str, int, int]]:
         found.append((kind, payload, start, end))
     if lx.organizations is not None:  # the overlay's names first, whatever their length
         overlay = {i for _k, _p, start, end in found for i in range(start, end)}
-        for label, start, end in lx.organizations(doc):
+        matches = lx.organizations(doc) + (lx.acronyms(doc) if lx.acronyms else [])
+        for label, start, end in matches:
             if _written_as_name(doc[start:end]) and not overlay.intersection(range(start, end)):
                 found.append(("PORG", label.split("|", 1)[1], start, end))
     priority = {"HOLDER": 0, "MEDIA": 1, "ORG": 2, "PARTY": 2, "SEAT": 3, "STATE": 4, "CAPITAL": 5,
@@ -44,9 +45,21 @@ def _written_as_name(span: Span) -> bool:
         return False
     if len(span) == 1:
         token = span[0]
-        return token.pos_ == "PROPN" and (token.i > 0 or token.text.isupper()
-                                          or token.ent_type_ in {"ORG", "NORP", "PERSON"})
+        return (token.pos_ == "PROPN" and (token.i > 0 or token.text.isupper()
+                                           or token.ent_type_ in {"ORG", "NORP", "PERSON"})
+                ) or _acronym(token)
     return True
+
+
+def _acronym(token) -> bool:
+    """An acronym in running text, whatever the tagger made of it ("the FARC", tagged a
+    noun): not a word of a headline in capitals."""
+    if not (token.text.isalpha() and token.text.isupper() and 3 <= len(token.text) <= 6):
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)
+                  and doc[i].is_alpha and doc[i].lower_ not in _NAME_CONNECTORS]
+    return not any(t.text.isupper() for t in neighbours)
 
 
 def titles(doc: Doc, lx: Lexicon) -> dict[int, tuple[int, str, str]]:

@@ -16,7 +16,8 @@ EXACT = [
     ("A car bomb killed five Iraqi policemen in Baghdad.", {((), "1832", ("IRQCOP",))}),
     # armed clashes, abductions, sexual violence
     ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("SDNREB",))}),
-    ("Rebels abducted 30 schoolgirls in northern Nigeria.", {(("---REB",), "181", ())}),
+    # schoolgirls are civilians; "in northern Nigeria" says whose, as "rebels in Darfur" does
+    ("Rebels abducted 30 schoolgirls in northern Nigeria.", {(("---REB",), "181", ("NGACVL",))}),
     # "armed men" are unidentified armed forces in the PETRARCH2 agents dictionary (UAF)
     ("Armed men kidnapped three Chinese workers in Nigeria.", {(("---UAF",), "181", ("CHNLAB",))}),
     ("Soldiers raped women in the village, Human Rights Watch said.", {(("---MIL",), "1821", ("---CVL",))}),
@@ -389,6 +390,17 @@ EXACT = [
      {(("KENGOV",), "040", ("NGAGOV",)), ((), "111", ("GHA",))}),
     ("The Kenyan spokeswoman met the Nigerian spokesman on Monday. She later criticised Ghana.",
      {(("KENGOV",), "040", ("NGAGOV",)), (("KENGOV",), "111", ("GHA",))}),
+    # recognizing a state grants it recognition (054); recognizing a risk grants nothing
+    ("Chile formally recognised Kosovo on Monday.", {(("CHL",), "054", ("XKX",))}),
+    ("Norway recognized Palestine as a state.", {(("NOR",), "054", ("PSE",))}),
+    ("The Chilean minister recognised the risks of the plan.", set()),
+    ("Few voters recognised Michelle Bachelet.", set()),
+    # persons by age or by what they were doing are civilians of the nationality before them
+    ("Turkish police shot a Syrian teenager at the border.", {(("TURCOP",), "190", ("SYRCVL",))}),
+    ("Indian troops detained two Pakistani schoolboys.", {(("INDMIL",), "173", ("PAKCVL",))}),
+    # an acronym the tagger does not take for a name, and one the dictionary writes in brackets
+    ("The FARC freed two Colombian soldiers.", {(("COLREB",), "0841", ("COLMIL",))}),
+    ("The LTTE attacked a Sri Lankan navy ship.", {(("LKAREB",), "190", ("LKAMIL",))}),
 ]
 
 
