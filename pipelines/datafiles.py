@@ -116,6 +116,8 @@ class Trigger(Strict):
     needs_complement: bool = False
     # one of the object words makes the event without the preposition: "fired tear gas"
     objects_without_prep: bool = False
+    # only the direct object refines it: "declared a curfew", not "declared in an emergency session"
+    direct_objects_only: bool = False
     # a noun whose possessor or "of" object undergoes it: "his arrest", "the arrest of X"
     possessor_is_target: bool = False
     # the code when actors take part and none is armed (military, police, rebels ...): "clashed

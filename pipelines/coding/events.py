@@ -204,9 +204,11 @@ class SentenceCoder(ModalityReader, AnchoringReader):
         if requires and not any(t.lemma_.lower() in requires for t in trigger.subtree):
             return None
         object_lemmas = self._object_lemmas(trigger, entry.get("prep"))
-        if entry.get("direct_objects_only"):
-            object_lemmas = [c.lemma_.lower() for c in trigger.children
-                             if c.dep_ in {"dobj", "obj"}]
+        if entry.get("direct_objects_only"):  # "a state of emergency" is an emergency
+            direct = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+            object_lemmas = [c.lemma_.lower() for c in direct] + [
+                g.lemma_.lower() for c in direct if c.lemma_.lower() == "state"
+                for p in c.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         asking = trigger.lemma_.lower() in self.p.asking_verbs
         if asking and self._question(trigger):
             return None  # "asked whether he would stand", "asked about the plan": a question

@@ -398,6 +398,13 @@ EXACT = [
     # persons by age or by what they were doing are civilians of the nationality before them
     ("Turkish police shot a Syrian teenager at the border.", {(("TURCOP",), "190", ("SYRCVL",))}),
     ("Indian troops detained two Pakistani schoolboys.", {(("INDMIL",), "173", ("PAKCVL",))}),
+    # a curfew or a state of emergency declared or imposed (CAMEO 1723, 1724); a word of the
+    # declaration's setting is not what is declared
+    ("The Malian government declared a curfew in Bamako.", {(("MLIGOV",), "1723", ())}),
+    ("Peru declared a state of emergency in the south.", {(("PER",), "1724", ())}),
+    ("Peru imposed a state of emergency in the south.", {(("PER",), "1724", ())}),
+    ("The Peruvian minister declared the end of the emergency.", set()),
+    ("The Peruvian minister declared in an emergency session that taxes would rise.", set()),
     # an acronym the tagger does not take for a name, and one the dictionary writes in brackets
     ("The FARC freed two Colombian soldiers.", {(("COLREB",), "0841", ("COLMIL",))}),
     ("The LTTE attacked a Sri Lankan navy ship.", {(("LKAREB",), "190", ("LKAMIL",))}),
