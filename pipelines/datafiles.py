@@ -163,6 +163,16 @@ class EventPatterns(Strict):
     negative_adjectives: list[Word]
     intent_codes: dict[Root, CameoCode]
     negated_codes: dict[Root, CameoCode]
+    verb_nouns: dict[Word, Word] = {}  # noun -> the intent, threat or asking verb it acts as
+
+    @model_validator(mode="after")
+    def _verb_nouns(self) -> "EventPatterns":
+        known = {*self.intent_verbs, *self.threat_verbs, *self.appeal_verbs, *self.demand_verbs}
+        for noun, verb in self.verb_nouns.items():
+            if verb not in known:
+                raise ValueError(f"verb_nouns: {noun}: {verb} is no intent, threat, appeal or "
+                                 "demand verb")
+        return self
 
     @field_validator("intent_codes", "negated_codes", "threat_codes")
     @classmethod

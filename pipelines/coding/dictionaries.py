@@ -37,6 +37,8 @@ class _Patterns:
     # "failed to reach a deal", "its refusal to sign": an act that did not happen
     failure_verbs: frozenset[str] = frozenset()
     failure_nouns: frozenset[str] = frozenset()
+    # "its threat to attack", "an offer to mediate": noun -> the verb whose role it plays
+    verb_nouns: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def weapons(self) -> frozenset[str]:
@@ -71,7 +73,8 @@ def patterns() -> _Patterns:
                      allegation_verbs=frozenset(raw["allegation_verbs"]),
                      prevention_verbs=frozenset(raw["prevention_verbs"]),
                      failure_verbs=frozenset(raw["failure_verbs"]),
-                     failure_nouns=frozenset(raw["failure_nouns"]))
+                     failure_nouns=frozenset(raw["failure_nouns"]),
+                     verb_nouns=raw.get("verb_nouns", {}))
 
 
 # Roots of material conflict whose doer must be someone: a flood or a fire is no assault.

@@ -178,6 +178,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None  # "urged Iran to release ...": the appeal is the event, coded at "urge"
         if self._not_done(clause) or self._asked_whether(clause):
             return None
+        if self._noun_verb(trigger) in self.p.asking_verbs:
+            return None  # "a call for Israel to withdraw": asked for, not done
         if trigger.tag_ == "VBN" and trigger.i > 0 and trigger.nbor(-1).lower_ == "as":
             return None  # "as opposed to 5%", "as promised": a comparison or an aside
         appeal = self._appeal(trigger)

@@ -10,12 +10,34 @@ _DECLARING_VERBS = {"say", "announce", "declare", "state", "tell", "add", "insis
 
 
 class ModalityReader(ClauseReader):
+    def _noun_verb(self, trigger: Token) -> str | None:
+        """The verb a noun governing the trigger's "to" clause acts as ("threat" threaten,
+        "offer", "demand"): "its threat to attack Guam", "a demand for Turkey to recognise
+        Cyprus" (whose clause the parser may hang elsewhere), or None."""
+        clause = trigger
+        while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+            clause = clause.head
+        to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None:
+            return None
+        noun = clause.head if clause.dep_ in {"acl", "relcl"} else None
+        before = trigger.doc[to.i - 1] if to.i > 0 else None
+        if before is not None and before.dep_ == "pobj" and before.head.lower_ == "for":
+            noun = before.head.head  # "a call for Israel to withdraw"
+        if noun is None or noun.pos_ != "NOUN":
+            return None
+        return self.p.verb_nouns.get(noun.lemma_.lower())
+
     def _modality(self, trigger: Token) -> tuple[str, bool]:
         negated = any(c.dep_ == "neg" for c in trigger.children)
         modality = "asserted"
         node = trigger
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
             modality = "conditional"
+        if (verb := self._noun_verb(trigger)) in self.p.threat_verbs:
+            return "threatened", negated
+        if verb in self.p.intent_verbs:
+            return "intended", negated
         while node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ in {"VERB", "AUX"}:
             governor = node.head
             negated = negated or any(c.dep_ == "neg" for c in governor.children)
@@ -34,7 +56,8 @@ class ModalityReader(ClauseReader):
     def _intent_verb(self, trigger: Token) -> bool:
         """Whether the act is one someone intends: under "want/plan/pledge to", or declared in
         the future ("said they would attack"), which CAMEO codes as intent (03) or threat (13)."""
-        if trigger.dep_ == "xcomp" and trigger.head.lemma_ in self.p.intent_verbs:
+        if trigger.dep_ == "xcomp" and trigger.head.lemma_ in self.p.intent_verbs or \
+                self._noun_verb(trigger) in self.p.intent_verbs:
             return True
         return trigger.dep_ == "ccomp" and trigger.head.lemma_ in _DECLARING_VERBS and any(
             c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}

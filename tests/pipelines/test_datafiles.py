@@ -72,6 +72,15 @@ def test_a_typo_fails_naming_the_file_and_the_field(tmp_path, typo, named):
         load_yaml(path, EventPatterns)
 
 
+def test_a_noun_must_act_as_a_verb_the_patterns_give_a_modality(tmp_path):
+    path = tmp_path / "event_patterns.yaml"
+    path.write_text(PATTERNS + "verb_nouns: {threat: threaten, plan: plan}\n", encoding="utf-8")
+    assert load_yaml(path, EventPatterns).verb_nouns == {"threat": "threaten", "plan": "plan"}
+    path.write_text(PATTERNS + "verb_nouns: {threat: threatn}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"event_patterns.yaml: .*threat: threatn"):
+        load_yaml(path, EventPatterns)
+
+
 def test_a_bad_csv_row_is_named_by_its_line(tmp_path):
     path = tmp_path / "offices.csv"
     path.write_text("# comment\nholder,aliases,actor_code,office,start,end\n"

@@ -405,6 +405,15 @@ EXACT = [
     ("Peru imposed a state of emergency in the south.", {(("PER",), "1724", ())}),
     ("The Peruvian minister declared the end of the emergency.", set()),
     ("The Peruvian minister declared in an emergency session that taxes would rise.", set()),
+    # a noun's "to" clause has the noun's modality: a threat is threatened (138), a plan or an
+    # offer intended (03), a demand or a call asked for and not done
+    ("Iran's threat to attack Saudi oil fields alarmed Egypt.",
+     {(("IRN",), "138", ("SAU",))}),
+    ("Russia's plan to send troops to Belarus worried Poland.", {(("RUS",), "031", ("BLR",))}),
+    ("Uganda's offer to mediate between Sudan and Chad was welcomed.",
+     {(("UGA",), "036", ("SDN", "TCD")), ((), "030", ("UGA",))}),
+    ("The talks went ahead despite a Greek demand for Turkey to withdraw its troops from Cyprus.",
+     set()),
     # an acronym the tagger does not take for a name, and one the dictionary writes in brackets
     ("The FARC freed two Colombian soldiers.", {(("COLREB",), "0841", ("COLMIL",))}),
     ("The LTTE attacked a Sri Lankan navy ship.", {(("LKAREB",), "190", ("LKAMIL",))}),
