@@ -143,7 +143,7 @@ def petrarch_organizations(overlay: set[str], records: list) -> dict[str, tuple[
         if record.source.startswith("Phoenix.Countries") and len(code) <= 3:
             continue
         names = record.names.split(";")
-        for name in [n for whole in names for n in _parenthesized(whole)]:
+        for name in [s for whole in names for n in _parenthesized(whole) for s in spellings(n)]:
             # the article is the text's, not the name's; an acronym only in capitals ("LTTE")
             key = name if name.isupper() else name.lower().removeprefix("the ")
             words = set(key.replace("-", " ").split())
@@ -152,6 +152,25 @@ def petrarch_organizations(overlay: set[str], records: list) -> dict[str, tuple[
                 continue
             found[key] = (code, names[0])
     return found
+
+
+# Words of institutions' names spelt two ways: the dictionaries are American, much news British.
+# (Not "labor": Australia's Labor Party and Britain's Labour Party are two.)
+_SPELLINGS = {"organization": "organisation", "defense": "defence", "center": "centre",
+              "program": "programme"}
+_SPELLINGS |= {british: american for american, british in _SPELLINGS.items()}
+
+
+def spellings(name: str) -> list[str]:
+    """A name and its other spelling, if one of its words is spelt two ways ("World Trade
+    Organization", "World Trade Organisation")."""
+    words = name.split(" ")
+    other = [_SPELLINGS.get(w.lower(), w.lower()) for w in words]
+    if other == [w.lower() for w in words]:
+        return [name]
+    # keep each word's capitals: "Organization" -> "Organisation"
+    other = [o.capitalize() if w[:1].isupper() else o for w, o in zip(words, other, strict=True)]
+    return [name, " ".join(other)]
 
 
 def _parenthesized(name: str) -> list[str]:
@@ -269,7 +288,8 @@ def _build_lexicon() -> Lexicon:
         add(f"SEAT|{code}", phrase)
     for code, aliases in raw["organizations"].items():
         for alias in aliases:
-            add(f"ORG|{code}", alias)
+            for spelling in spellings(alias):
+                add(f"ORG|{code}", spelling)
     for party, entry in raw["parties"].items():
         for alias in entry["aliases"]:
             add(f"PARTY|{entry['country']}|{party}", alias)
@@ -283,6 +303,7 @@ def _build_lexicon() -> Lexicon:
         names.add(nlp, label, sorted(phrases))
     sector_of_title = {}
     for sector, words in raw["titles"].items():
+        words = [s for word in words for s in spellings(word)]  # "defence forces" too
         titles.add(nlp, f"TITLE|{sector}", words)
         for word in words:
             sector_of_title[word.lower()] = sector

@@ -431,3 +431,12 @@ def test_a_force_named_after_its_region_is_that_country_s():
     codes = _codes(_read("Police Scotland said the Nigerian police had helped."))
     assert codes["Police Scotland"] == "GBRCOP"
     assert codes["Nigerian police"] == "NGACOP"
+
+
+def test_an_institution_s_name_is_known_in_both_spellings_but_a_party_s_is_its_own():
+    from pipelines.lexicon import spellings
+
+    assert spellings("World Trade Organization") == ["World Trade Organization",
+                                                      "World Trade Organisation"]
+    assert spellings("Ministry of Defence")[1] == "Ministry of Defense"
+    assert spellings("Australian Labor Party") == ["Australian Labor Party"]

@@ -414,6 +414,9 @@ EXACT = [
      {(("UGA",), "036", ("SDN", "TCD")), ((), "030", ("UGA",))}),
     ("The talks went ahead despite a Greek demand for Turkey to withdraw its troops from Cyprus.",
      set()),
+    # the dictionaries' American spellings match British ones
+    ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
+    ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
     # an acronym the tagger does not take for a name, and one the dictionary writes in brackets
     ("The FARC freed two Colombian soldiers.", {(("COLREB",), "0841", ("COLMIL",))}),
     ("The LTTE attacked a Sri Lankan navy ship.", {(("LKAREB",), "190", ("LKAMIL",))}),
