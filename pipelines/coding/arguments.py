@@ -43,6 +43,11 @@ def np_tokens(head: Token) -> set[int]:
 _CLAUSES = {"acl", "relcl", "advcl", "ccomp", "parataxis"}
 # Verbs whose object does not do what their "to" clause says: "promised him to return".
 _SUBJECT_CONTROL = {"promise", "pledge", "vow"}
+# Verbs whose object noun's "to" clause is their subject's act: "Egypt made a bid to broker a
+# truce", "Shell announced plans to cut jobs" (not "Iran rejected a proposal to hold talks").
+# ("had a duty to investigate", "has the right to criticise": no act, whoever has it)
+_LIGHT_VERBS = {"make", "launch", "announce", "unveil", "submit", "present", "issue", "renew",
+                "repeat", "table", "lodge", "outline", "step"}
 # What someone issues, writes or gives that can itself urge, condemn or accuse: "issued a
 # statement condemning X" is the issuer's condemnation.
 _UTTERANCES = {"statement", "speech", "letter", "report", "communique", "declaration", "message",
@@ -171,7 +176,14 @@ class ClauseReader:
                 # "Labour's plans to give", "a bid by Glazer to buy the club": the owner acts
                 owners = [c for c in node.head.children if c.dep_ == "poss"]
                 owners += self._prep_objects(node.head, {"by"})
-                return self._actors_in(set().union(set(), *(np_tokens(o) for o in owners)))
+                found = self._actors_in(set().union(set(), *(np_tokens(o) for o in owners)))
+                noun = node.head
+                if not found and noun.dep_ in {"dobj", "obj"} and \
+                        noun.head.lemma_.lower() in _LIGHT_VERBS:
+                    # "Egypt made a bid to broker a truce": who made it
+                    node, raised = noun.head, False
+                    continue
+                return found
             break
         return []
 

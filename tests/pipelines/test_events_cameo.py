@@ -414,6 +414,12 @@ EXACT = [
      {(("UGA",), "036", ("SDN", "TCD")), ((), "030", ("UGA",))}),
     ("The talks went ahead despite a Greek demand for Turkey to withdraw its troops from Cyprus.",
      set()),
+    # who makes or announces the bid or the plan acts; a proposal rejected is not the rejecter's
+    ("Qatar made a bid to broker a truce between Sudan and Chad.",
+     {(("QAT",), "036", ("SDN", "TCD"))}),
+    ("Iran rejected a proposal to hold talks with Oman.",
+     {(("IRN",), "120", ()), ((), "036", ("OMN",))}),
+    ("The Kenyan police had a duty to investigate the Ugandan envoy.", set()),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
