@@ -265,6 +265,7 @@ class ArticleActors(GroupReader, CoreferenceReader):
         self._shared_titles(sentence)
         found = sentence.found
         self._appositions(doc, found)
+        self._reported_sectors(doc, found)
         self._pronouns(doc, sentence_index, sentence.quotes, found, sentence.consumed,
                        sentence.mention)
         found.sort(key=lambda m: m.token_start)

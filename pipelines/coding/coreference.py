@@ -175,6 +175,21 @@ class CoreferenceReader:
                     mention(n, end, states[0], "coreference", extra_actors=[states[1]],
                             antecedent_text=f"{states[0].name}; {states[1].name}")
 
+    def _reported_sectors(self, doc: Doc, found: list[ActorMention]) -> None:
+        """A group of no country that a speaker of its kind reports on is the speaker's: "the
+        Pakistani army said troops had killed ..." (PAKMIL), "Kenyan police said officers ..."."""
+        for m in found:
+            if m.resolution != "title_no_country" or m.actor is None or not m.actor.sector:
+                continue
+            root = doc[m.token_start:m.token_end].root
+            if root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            countries = {a.country_iso3 for a in self._speaker_of_complement(root, found)
+                         if a.sector == m.actor.sector and a.country_iso3}
+            if len(countries) == 1:
+                m.actor = state_actor(countries.pop(), m.actor.sector)
+                m.resolution, m.confidence = "coreference", CONFIDENCE["coreference"]
+
     def _appositions(self, doc: Doc, found: list[ActorMention]) -> None:
         """A person in apposition to a titled actor is that actor: "The US commander in Iraq,
         General David Petraeus," is one person, coded USAMIL when the name alone says less."""

@@ -420,6 +420,10 @@ EXACT = [
     ("Iran rejected a proposal to hold talks with Oman.",
      {(("IRN",), "120", ()), ((), "036", ("OMN",))}),
     ("The Kenyan police had a duty to investigate the Ugandan envoy.", set()),
+    # a group of no country reported by a speaker of its kind is the speaker's; of another
+    # kind, it stays of no country
+    ("The Indian army said soldiers had shot three militants.", {(("INDMIL",), "190", ("---REB",))}),
+    ("Kenyan police said soldiers had arrested two teenagers.", {(("---MIL",), "173", ("---CVL",))}),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
