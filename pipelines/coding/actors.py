@@ -337,7 +337,16 @@ class ArticleActors(GroupReader, CoreferenceReader):
             # a title the text gives ("Commons leader Peter Hain") outweighs a role the
             # dictionaries say had ended by the article's date
             office = self._office(name, former=not title)
-            if office:
+            if office and sector == "OPP" and office[1][3:6] == "GOV" and \
+                    iso3 in {None, office[1][:3]}:
+                # "Kenyan opposition leader Raila Odinga": the text says the government role
+                # the dictionary leaves open has ended
+                actor = self._person(office[0], office[1][:3] + "OPP", title)
+                resolution = "title"
+            elif office and (known := self._known_person(office[0])) is not None and \
+                    known.actor_code == office[1][:3] + "OPP":
+                actor, resolution = known, "coreference"  # "... Odinga said": still in opposition
+            elif office:
                 holder, code = office
                 actor = self._person(holder, code, title)
                 resolution = "office"

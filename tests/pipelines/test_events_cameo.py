@@ -424,6 +424,10 @@ EXACT = [
     # kind, it stays of no country
     ("The Indian army said soldiers had shot three militants.", {(("INDMIL",), "190", ("---REB",))}),
     ("Kenyan police said soldiers had arrested two teenagers.", {(("---MIL",), "173", ("---CVL",))}),
+    # a person the text calls an opposition leader is no longer in the government role the
+    # dictionary leaves open (PETRARCH2: Odinga KENGOV from 2008, no end), here or later
+    ("Kenyan opposition leader Raila Odinga criticised Uganda. Odinga later praised Tanzania.",
+     {(("KENOPP",), "111", ("UGA",)), (("KENOPP",), "051", ("TZA",))}),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
