@@ -326,7 +326,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             return None
         if entry.get("patient_is_actor") and objects and not any(
                 self._actors_in({o.i} | {t.i for c in o.children if c.dep_ in {
-                    "conj", "appos"} or (c.dep_ == "poss" and c.tag_ != "PRP$")
+                    "conj", "appos"} or (c.dep_ == "poss" and c.tag_ != "PRP$") or (
+                    # "fined the firm 500 pounds", parsed as one noun phrase: the amount's
+                    # modifier is who was fined
+                    c.dep_ == "nmod" and any(n.like_num for n in o.subtree))
                     for t in c.subtree})
                 or _personal(o) or o.lemma_.lower() in (entry.get("objects") or {})
                 for o in objects):

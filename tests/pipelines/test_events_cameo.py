@@ -428,6 +428,11 @@ EXACT = [
     # dictionary leaves open (PETRARCH2: Odinga KENGOV from 2008, no end), here or later
     ("Kenyan opposition leader Raila Odinga criticised Uganda. Odinga later praised Tanzania.",
      {(("KENOPP",), "111", ("UGA",)), (("KENOPP",), "051", ("TZA",))}),
+    # a fine is an administrative sanction (172): someone is fined, whatever the parser made
+    # of the amount; fine weather fines no one
+    ("The European Commission fined Microsoft 300m euros.", {(("IGOEUREEC",), "172", ("MNCUSA",))}),
+    ("The Ghanaian court fined the Nigerian firm 500 pounds.", {(("GHAJUD",), "172", ("NGABUS",))}),
+    ("The weather in Kenya was fine on Monday.", set()),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
