@@ -232,8 +232,9 @@ class SentenceCoder(ModalityReader, AnchoringReader):
             # ("pressured Sudan to accept peacekeepers" is no peacekeeping)
             code = self._code(entry, self._object_lemmas(trigger, entry.get("prep")))
         preps = entry.get("prep_codes") or {}
-        code = next((preps[c.lower_] for c in trigger.children
-                     if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in preps), code)
+        by_prep = next((c.lower_ for c in trigger.children
+                        if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in preps), None)
+        code = preps[by_prep] if by_prep else code
         if not code and entry.get("actor_object") and any(
                 a.actor_type != "person" for a in self._actors_in(
                     {c.i for c in trigger.children if c.dep_ in {"dobj", "obj"}})):
@@ -322,8 +323,8 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                 objects += [c for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not objects and not passive and zero_relative(trigger):
             objects = [trigger.head]  # "a target he has met", "the men the army freed"
-        if entry.get("needs_object") and not passive and not objects:
-            return None
+        if entry.get("needs_object") and not passive and not objects and not by_prep:
+            return None  # ("to strike over pay": the preposition makes the event)
         if entry.get("patient_is_actor") and objects and not any(
                 self._actors_in({o.i} | {t.i for c in o.children if c.dep_ in {
                     "conj", "appos"} or (c.dep_ == "poss" and c.tag_ != "PRP$") or (

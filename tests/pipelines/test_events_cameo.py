@@ -433,6 +433,8 @@ EXACT = [
     ("The European Commission fined Microsoft 300m euros.", {(("IGOEUREEC",), "172", ("MNCUSA",))}),
     ("The Ghanaian court fined the Nigerian firm 500 pounds.", {(("GHAJUD",), "172", ("NGABUS",))}),
     ("The weather in Kenya was fine on Monday.", set()),
+    # to strike over something is to walk out (143), and a threat of it no threat of force
+    ("Kenyan teachers threatened to strike over pay.", {(("KENEDU",), "130", ())}),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
