@@ -4,6 +4,7 @@ Yukos"), organizations the parser found that no dictionary lists, and collective
 
 
 from pipelines.coding.coreference import one_person
+from pipelines.coding.named_after import named_institution, place_country
 from pipelines.coding.reading import SentenceReading, nationality_before, plural, unspecified
 from pipelines.coding.records import Actor, ActorMention, slug, state_actor
 from pipelines.gazetteer import is_place_name, is_prominent_place_name, place_index
@@ -283,6 +284,10 @@ class GroupReader:
                 if antecedent:
                     mention(det, end, antecedent.actor, "coreference", title=text,
                             antecedent_text=antecedent.text)
+                elif start > det + 1 and all(t.text[:1].isupper() for t in doc[det + 1:start]) \
+                        and (iso3 := place_country(doc[det + 1:start].text)):
+                    # "the Delhi High Court": the court of the place it is named after
+                    mention(det, end, state_actor(iso3, sector), "title", title=text)
                 elif text.split()[-1] not in BUILDINGS:
                     # "the premier insisted", "a senior judge ruled": the sector, country unknown
                     mention(det, end, unspecified(sector), "title_no_country", title=text)
@@ -317,6 +322,11 @@ class GroupReader:
             elif is_place_name(ent.text):
                 continue
             name = doc[start:ent.end].text
+            if (named := named_institution(s, start, ent.end)) is not None:
+                # "Manchester City Council": the place's government, court or police
+                s.mention(start, ent.end, state_actor(named[1], named[2]), "title",
+                          title=doc[named[0]:ent.end].text.lower())
+                continue
             actor = Actor(f"org:{slug(name)}", name, "", None, None, "organization")
             s.mention(start, ent.end, actor, "name")
             self._remember_organization(actor)

@@ -435,6 +435,12 @@ EXACT = [
     ("The weather in Kenya was fine on Monday.", set()),
     # to strike over something is to walk out (143), and a threat of it no threat of force
     ("Kenyan teachers threatened to strike over pay.", {(("KENEDU",), "130", ())}),
+    # an institution named after a clear place is that place's country's; an adjective that
+    # is also a small town's name ("English", Indiana) is no place
+    ("The Delhi High Court criticised the Kenyan minister.", {(("INDJUD",), "111", ("KENGOV",))}),
+    ("The Lagos State Government criticised the Ghanaian envoy.",
+     {(("NGAGOV",), "111", ("GHAGOV",))}),
+    ("An English hospital criticised the Ghanaian envoy.", {((), "111", ("GHAGOV",))}),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
