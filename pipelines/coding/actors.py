@@ -404,6 +404,24 @@ class ArticleActors(GroupReader, CoreferenceReader):
                 start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS):
             s.mention(start, end, region_actor(code, name), "dictionary")
 
+    @staticmethod
+    def _led_by(s: SentenceReading, iso3: str, start: int, after: int) -> None:
+        """"Saudi-led coalition warplanes", "US-led forces": the force a state leads is coded
+        as that state's (SAUMIL), as a "US-backed" one is not."""
+        doc = s.doc
+        cursor = after
+        while cursor < min(after + 3, len(doc)):
+            if (title := s.titles.get(cursor)) is not None and title[1] in {"MIL", "GOV"}:
+                s.mention(start, title[0], state_actor(iso3, title[1]), "title", title=title[2])
+                return
+            if doc[cursor].lower_ not in {"coalition", "multinational", "international",
+                                          "allied", "military"}:
+                break
+            cursor += 1
+        if cursor > after and doc[after].lower_ == "coalition":
+            # "the Saudi-led coalition said": a military coalition
+            s.mention(start, after + 1, state_actor(iso3, "MIL"), "title", title="coalition")
+
     def _names(self, s: SentenceReading) -> None:
         """Dictionary names that are not part of a person's designation."""
         doc, labels, titles = s.doc, s.labels, s.titles
@@ -412,6 +430,8 @@ class ArticleActors(GroupReader, CoreferenceReader):
             if consumed.intersection(range(start, end)) or kind in {"HOLDER", "PEOPLE"}:
                 continue  # a people's name ("Latin American") holds no state
             if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower:
+                if kind in {"STATE", "DEMONYM"} and doc[end + 1].lower_ == "led":
+                    self._led_by(s, payload[:3], start, end + 2)
                 continue  # "Al Qaeda-linked", "US-backed": describes someone else
             following = titles.get(end)
             enclosing = _enclosing_place(doc, start, end, payload[:3]) \

@@ -441,6 +441,10 @@ EXACT = [
     ("The Lagos State Government criticised the Ghanaian envoy.",
      {(("NGAGOV",), "111", ("GHAGOV",))}),
     ("An English hospital criticised the Ghanaian envoy.", {((), "111", ("GHAGOV",))}),
+    # a force a state leads is that state's; one it backs is not
+    ("French-led forces attacked rebels in northern Mali.", {(("FRAMIL",), "190", ("MLIREB",))}),
+    ("The Saudi-led coalition criticised Iran.", {(("SAUMIL",), "111", ("IRN",))}),
+    ("Russian-backed separatists shelled Ukrainian positions.", {(("---REB",), "194", ("UKR",))}),
     # the dictionaries' American spellings match British ones
     ("The World Trade Organisation criticised Japan.", {(("IGOBUSWTO",), "111", ("JPN",))}),
     ("The Israel Defence Forces attacked Hamas.", {(("ISRMIL",), "190", ("PSEREBHMS",))}),
