@@ -441,6 +441,9 @@ EXACT = [
     ("The Lagos State Government criticised the Ghanaian envoy.",
      {(("NGAGOV",), "111", ("GHAGOV",))}),
     ("An English hospital criticised the Ghanaian envoy.", {((), "111", ("GHAGOV",))}),
+    # the overlay corrects the dictionary: the Houthis are Yemen's rebels, not Lebanon's
+    ("Saudi jets bombed Houthi positions in northern Yemen.", {(("SAUMIL",), "195", ("YEMREB",))}),
+    ("The Houthis seized a Greek ship.", {(("YEMREB",), "171", ("GRC",))}),
     # a force a state leads is that state's; one it backs is not
     ("French-led forces attacked rebels in northern Mali.", {(("FRAMIL",), "190", ("MLIREB",))}),
     ("The Saudi-led coalition criticised Iran.", {(("SAUMIL",), "111", ("IRN",))}),
