@@ -4,7 +4,7 @@ Yukos"), organizations the parser found that no dictionary lists, and collective
 
 
 from pipelines.coding.coreference import one_person
-from pipelines.coding.named_after import named_institution, place_country
+from pipelines.coding.named_after import dominant_place, named_institution, place_country
 from pipelines.coding.reading import SentenceReading, nationality_before, plural, unspecified
 from pipelines.coding.records import Actor, ActorMention, slug, state_actor
 from pipelines.gazetteer import is_place_name, is_prominent_place_name, place_index
@@ -386,11 +386,6 @@ class GroupReader:
         last = first
         while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
             last += 1
-        places = sorted(place_index().get(doc[first:last + 1].text.lower(), []),
-                        key=lambda p: -p.population)
-        if not places or places[0].country_iso3 is None:
-            return None
-        others = [p for p in places if p.country_iso3 != places[0].country_iso3]
-        if others and others[0].population * 10 > places[0].population:
-            return None  # no candidate dominates: the place's country is not known
-        return places[0].country_iso3
+        # no candidate dominating: the place's country is not known
+        top = dominant_place(place_index().get(doc[first:last + 1].text.lower(), []))
+        return top.country_iso3 if top is not None else None

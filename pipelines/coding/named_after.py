@@ -2,7 +2,19 @@
 State Government" Nigeria's, where the place's country is clear."""
 
 from pipelines.coding.reading import SentenceReading
-from pipelines.gazetteer import DESIGNATOR_WORDS, is_place_name, place_index, prominent
+from pipelines.gazetteer import DESIGNATOR_WORDS, Place, is_place_name, place_index, prominent
+
+
+def dominant_place(places: list[Place]) -> Place | None:
+    """The most populous of a name's places, if it has a country and is ten times as populous
+    as any namesake in another country; None when no reading dominates."""
+    places = sorted(places, key=lambda p: -p.population)
+    if not places or places[0].country_iso3 is None:
+        return None
+    others = [p for p in places if p.country_iso3 != places[0].country_iso3]
+    if others and others[0].population * 10 > places[0].population:
+        return None
+    return places[0]
 
 
 def place_country(name: str) -> str | None:
@@ -14,13 +26,8 @@ def place_country(name: str) -> str | None:
     places = place_index().get(name.lower()) or (
         place_index().get(" ".join(words[:-1]).lower(), [])
         if len(words) > 1 and words[-1].lower() in DESIGNATOR_WORDS | {"city"} else [])
-    places = sorted(places, key=lambda p: -p.population)
-    if not places or places[0].country_iso3 is None or not prominent(places[0], counties=True):
-        return None
-    others = [p for p in places if p.country_iso3 != places[0].country_iso3]
-    if others and others[0].population * 10 > places[0].population:
-        return None
-    return places[0].country_iso3
+    top = dominant_place(places)
+    return top.country_iso3 if top is not None and prominent(top, counties=True) else None
 
 
 def named_institution(s: SentenceReading, start: int, end: int) -> tuple[int, str, str] | None:
