@@ -68,7 +68,9 @@ def _run_pipeline(seeds: Path, warehouse: Path, full_refresh: bool,
         prepare_dagster_home(Path(os.environ["DAGSTER_HOME"]))
         instance = dg.DagsterInstance.get()
     elif instance is None:
-        instance = dg.DagsterInstance.ephemeral()
+        from orchestration.instance import cli_instance
+
+        instance = cli_instance()
     keys = [r.key for r in scan_seeds(seeds)] if seeds.is_dir() else []
     job = defs.resolve_job_def("casus_job")
     run_config = {
