@@ -14,7 +14,7 @@ from pipelines.coding.anchoring import placed_agents
 from pipelines.coding.article import code_article
 from pipelines.coding.records import CONFIDENCE, ActorMention, Event, media_actor
 from pipelines.ingest import IngestedArticle, failure
-from pipelines.nlp import load_nlp
+from pipelines.nlp import parse
 from pipelines.places import (
     PlaceMention,
     dateline_places,
@@ -75,9 +75,8 @@ def parse_batch(results: list[IngestedArticle], on_parsed: Callable[[int], None]
                 ) -> dict[str, dict[int, Doc]]:
     """Article key -> sentence index -> parsed sentence. `on_parsed(n)` is told as articles'
     parses complete (for a progress display)."""
-    nlp = load_nlp()
     order = [(r.key, s) for r in results if r.article for s in extractable(r)]
-    docs = nlp.pipe((s["text"] for _, s in order), batch_size=256)
+    docs = parse(s["text"] for _, s in order)
     parsed: dict[str, dict[int, Doc]] = {}
     for (key, sentence), doc in zip(order, docs, strict=True):
         if on_parsed is not None and key not in parsed and parsed:
