@@ -214,8 +214,23 @@ class ClauseReader:
         return []
 
     def _agent(self, verb: Token) -> list[Actor]:
-        return self._actors_in(set().union(set(), *(
-            np_tokens(o) for o in self._agent_phrases(verb))))
+        heads = self._agent_phrases(verb)
+        found = self._actors_in(set().union(set(), *(np_tokens(o) for o in heads)))
+        if found:
+            return found
+        # "killed by a bomb planted by militants", "shot down by a missile fired by rebels",
+        # "hit by rockets that Hamas fired": the weapon's own doer did it
+        for head in heads:
+            if head.lemma_.lower() not in self.p.weapons:
+                continue
+            for clause in head.children:
+                if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                    found = self._agent(clause)
+                elif clause.dep_ == "relcl" and clause.pos_ == "VERB":
+                    found = self._subject(clause) or self._agent(clause)
+                if found:
+                    return found
+        return []
 
     def _prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
         found = []
@@ -265,7 +280,7 @@ class ClauseReader:
     def _doer_heads(self, trigger: Token, passive: bool) -> list[Token]:
         """The head nouns of the doer: the subject, or a passive's by-phrase."""
         if passive:
-            heads = self._prep_objects(trigger, {"by"})
+            heads = self._agent_phrases(trigger)
         else:
             node = trigger
             heads = [c for c in node.children if c.dep_ == "nsubj"]

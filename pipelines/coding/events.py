@@ -627,6 +627,7 @@ class SentenceCoder(ModalityReader, AnchoringReader):
     def code(self) -> list[Event]:
         events: list[Event] = []
         objects_of_events: set[int] = set()
+        weapon_clauses: set[int] = set()
         by_trigger: dict[int, Event] = {}
         for token in self.doc:
             lemma = self.p.verb_forms.get(token.lower_, token.lemma_.lower())
@@ -642,6 +643,10 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                     if event.cameo_code[:2] in _VIOLENT_ROOTS:  # "killed in an air strike": one act
                         heads += self._harm_in(token)
                     objects_of_events |= {h.i for h in heads}
+                    # "killed by a rocket fired by rebels": the firing is the killing's act
+                    weapon_clauses |= {c.i for h in self._agent_phrases(token)
+                                       if h.lemma_.lower() in self.p.weapons
+                                       for c in h.children if c.dep_ in {"acl", "relcl"}}
         for token in self.doc:
             entry = self.p.nouns.get(token.lemma_.lower())
             if entry and token.pos_ == "NOUN" and token.i not in objects_of_events:
@@ -655,4 +660,5 @@ class SentenceCoder(ModalityReader, AnchoringReader):
                    if self.doc[i].lemma_ in self.p.refusal_verbs and any(
                        c.dep_ == "xcomp" and c.i in by_trigger and not by_trigger[c.i].is_negated
                        for c in self.doc[i].children)}
+        counted |= {id(e) for i, e in by_trigger.items() if i in weapon_clauses}
         return [e for e in events if id(e) not in counted]

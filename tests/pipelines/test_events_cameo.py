@@ -14,6 +14,14 @@ EXACT = [
     ("A suicide bombing killed 20 people in Baghdad.", {((), "1831", ("---CVL",))}),
     ("A roadside bomb killed three Afghan soldiers in Helmand.", {((), "1833", ("AFGMIL",))}),
     ("A car bomb killed five Iraqi policemen in Baghdad.", {((), "1832", ("IRQCOP",))}),
+    # a weapon's own doer did the harm: "killed by a bomb planted by X" is X's bombing, once
+    ("Three soldiers were killed by a roadside bomb planted by Taliban militants.",
+     {(("AFGREB",), "1833", ("---MIL",))}),
+    ("Five policemen were killed by a bomb that militants had planted near the station.",
+     {(("---REB",), "183", ("---COP",))}),
+    ("Two soldiers were killed by a rocket fired by rebels.", {(("---REB",), "194", ("---MIL",))}),
+    ("Four Afghan soldiers were killed by a missile fired by a US drone.",
+     {(("USA",), "195", ("AFGMIL",))}),
     # armed clashes, abductions, sexual violence
     ("Government troops clashed with rebels in Darfur.", {(("---MIL",), "190", ("SDNREB",))}),
     # schoolgirls are civilians; "in northern Nigeria" says whose, as "rebels in Darfur" does
