@@ -14,9 +14,9 @@ its 179 patterns at every token and the lemmatizer is a Python loop.
 The entity recognizer, the most costly component (about 58% of the pipeline's time on BBC),
 runs only on sentences that may name something (`may_name_entities`): a sentence with no
 capital letter past an ordinary opening word, no digit and no number, time or money word names
-no person, organization, place, date or amount it would find. That is about one BBC token in
-13; on 10,159 BBC sentences the recognizer found 7 entities in the sentences it now skips, none
-of them a name ("scan" as a nationality, "the south east", "secondly").
+no person, organization, place, date or amount it would find. Of BBC's articles 300-600
+(5,951 sentences) that skips 654 sentences, and the entities differ in 3 of them, none a name
+("scan" as a nationality, "the health department", "the south east").
 
 A worker process learns on its own copy of the memory; what it learned travels back with its
 results as strings (`learned`), and the parent takes it in (`take`), so the workers forked
